@@ -1,0 +1,58 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+import cli
+
+
+def run_cli(*args, stdin: str | None = None):
+    """Run the real entry point in a subprocess, as a user would."""
+    proc = subprocess.run([sys.executable, "-c", "import cli; cli.main()", *map(str, args)],
+                          capture_output=True, text=True, input=stdin)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_version():
+    code, out, _ = run_cli("--version")
+    assert code == 0 and out.startswith("innotag ")
+
+
+def test_info_json_names_the_pipeline():
+    code, out, _ = run_cli("info", "--json", "--pipeline", "fast")
+    data = json.loads(out)
+    assert code == 0
+    assert data["pipeline"] == "fast" and "spacy" in data and "voikko" in data
+    assert data["innotag"] == json.loads(run_cli("info", "--json")[1])["innotag"]
+
+
+def test_user_error_is_one_line_with_exit_1(tmp_path):
+    code, out, err = run_cli("preprocess", tmp_path / "puuttuu.txt")
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "no such file" in err and "Traceback" not in err
+
+
+def test_unknown_pipeline_is_a_clean_error():
+    code, _, err = run_cli("info", "--pipeline", "fi_no_such_pipeline")
+    assert code == 1 and "not installed" in err and "Traceback" not in err
+
+
+def test_usage_error_exits_2():
+    assert run_cli("no-such-command")[0] == 2
+
+
+def test_preprocess_prints_json_lines(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Nuoret osallistuivat kehittämiseen.", encoding="utf-8")
+    code, out, _ = run_cli("preprocess", path, "--pipeline", "fast")
+    record = json.loads(out)
+    assert code == 0 and record["path"] == str(path) and "nuori" in record["sentence_lemmas"][0]
+
+
+@pytest.mark.parametrize("command", ["info", "preprocess"])
+def test_every_command_has_help(command):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli.app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
