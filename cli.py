@@ -99,6 +99,173 @@ def preprocess_cli(
         raise typer.Exit(1)
 
 
+@app.command("validate")
+def validate_cli(
+    corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
+    min_documents: int = typer.Option(720, help="Fewest documents allowed."),
+    min_per_stage: int = typer.Option(110, help="Fewest documents allowed per stage."),
+    min_feature_share: float = typer.Option(0.20, help="Lowest allowed share of documents with each feature."),
+    max_feature_share: float = typer.Option(0.70, help="Highest allowed share of documents with each feature."),
+    combinations: bool = typer.Option(True, "--combinations/--no-combinations",
+                                      help="Require every feature both present and absent in every stage."),
+    max_overlap: float = typer.Option(0.30, help="Largest share of word 5-gram shingles two documents may share."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Check a corpus (schema, size and balance, near-duplicates) and print its statistics.
+
+    The defaults are the standard of innotag's own corpus; relax them for smaller corpora.
+    Exits 1 when any check fails.
+    """
+    from models.validate import Rules, validate_corpus
+
+    rules = Rules(min_documents=min_documents, min_per_stage=min_per_stage, min_feature_share=min_feature_share,
+                  max_feature_share=max_feature_share, every_stage_feature_combination=combinations,
+                  max_shingle_overlap=max_overlap)
+    report = validate_corpus(corpus, rules)
+    if as_json:
+        _echo_json({"ok": report.ok, "errors": report.errors, "statistics": report.stats})
+    else:
+        from models.report import format_statistics
+
+        typer.echo(format_statistics(report.stats))
+        for error in report.errors:
+            typer.echo(f"innotag: error: {error}", err=True)
+        typer.echo(f"{'OK' if report.ok else 'FAILED'}: {len(report.errors)} problem(s) in {corpus}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("agreement")
+def agreement_cli(
+    first: Path = typer.Argument(..., help="First annotation (corpus JSONL file or folder)."),
+    second: Path = typer.Argument(..., help="Second, independent annotation of (some of) the same documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Inter-annotator agreement: stage kappa (quadratic) and exact agreement, kappa per feature."""
+    from models.agreement import agreement
+    from models.report import format_agreement
+
+    result = agreement(first, second)
+    if as_json:
+        _echo_json(result.to_dict())
+    else:
+        typer.echo(format_agreement(result))
+
+
+def _progress(quiet: bool) -> bool:
+    return not quiet
+
+
+@app.command("train")
+def train_cli(
+    corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Model directory to write [default: the default model location]."),
+    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
+    seed: int = typer.Option(0, "--seed", help="Seed for every random state (folds, estimators)."),
+    stage_model: str = typer.Option("ordinal", help="Stage estimator: 'ordinal' (Frank-Hall) or 'nominal'."),
+    feature_model: str = typer.Option("logreg", help="Feature estimator: 'logreg' or 'svm'."),
+    cv: int = typer.Option(5, "--cv", help="Folds for the cross-validated scores stored with the model (0: none)."),
+    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Parallel cross-validation folds."),
+    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing model directory."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or log messages."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log messages."),
+) -> None:
+    """Train the stage and feature models on a corpus and write a model directory.
+
+    The directory holds model.skops (safe to load), meta.json (versions, pipeline, labels,
+    thresholds, seed, corpus SHA-256, cross-validated scores) and a README.md model card.
+    """
+    from models.model import ModelConfig
+    from models.persistence import default_model_dir
+    from models.train import train
+
+    _setup_logging(verbose + 1, quiet)
+    config = ModelConfig(stage_model=stage_model, feature_model=feature_model)
+    result = train(corpus, output or default_model_dir(), pipeline=pipeline, seed=seed, config=config, cv_folds=cv,
+                   force=force, n_jobs=n_jobs, progress=_progress(quiet))
+    typer.echo(str(result.model_dir))
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    corpus: Path = typer.Argument(..., help="Annotated corpus to evaluate on."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Score this trained model on CORPUS (held-out)."),
+    cv: int = typer.Option(5, "--cv", help="Folds for cross-validation when no --model is given."),
+    seed: int = typer.Option(0, "--seed", help="Seed for folds and estimators."),
+    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
+    stage_model: str = typer.Option("ordinal", help="Stage estimator for cross-validation: 'ordinal' or 'nominal'."),
+    feature_model: str = typer.Option("logreg", help="Feature estimator for cross-validation: 'logreg' or 'svm'."),
+    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Folds run in parallel."),
+    as_json: bool = typer.Option(False, "--json", help="Print all scores as JSON."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or log messages."),
+) -> None:
+    """Score innotag beside two baselines (majority/prevalence, codebook keywords).
+
+    Without --model: stratified K-fold cross-validation on CORPUS. With --model: the
+    trained model on CORPUS as a held-out set.
+    """
+    from models.evaluate import evaluate_cv, evaluate_heldout
+    from models.model import ModelConfig
+    from models.report import format_evaluation, write_report
+
+    _setup_logging(0, quiet)
+    if model is not None:
+        result = evaluate_heldout(corpus, model, progress=_progress(quiet))
+    else:
+        config = ModelConfig(stage_model=stage_model, feature_model=feature_model)
+        result = evaluate_cv(corpus, k=cv, seed=seed, pipeline=pipeline, config=config, n_jobs=n_jobs,
+                             progress=_progress(quiet))
+    if as_json:
+        _echo_json(result.to_dict())
+    else:
+        typer.echo(format_evaluation(result))
+    if report is not None:
+        written = write_report(result, report)
+        typer.echo(f"report written to {written[0]}", err=True)
+
+
+@app.command("tag")
+def tag_cli(
+    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL/CSV files, or - for stdin."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="table, jsonl or csv [default: table on a terminal, else jsonl]."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted --output run, skipping done documents."),
+    explain: bool = typer.Option(False, "--explain", help="Add the top terms and evidence sentences of each call."),
+    glob: Optional[str] = typer.Option(None, "--glob", help="Only files in folders matching this pattern, e.g. '*.pdf'."),
+    text_field: str = typer.Option("text", help="Text column of JSONL/CSV inputs."),
+    id_field: str = typer.Option("id", help="Id column of JSONL/CSV inputs."),
+    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Worker processes (or Dask workers' parallel chunks)."),
+    backend: str = typer.Option("loky", help="'loky' (this machine) or 'dask' (a Dask cluster, needs innotag[dask])."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --backend dask."),
+    fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first document that fails."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, summary or warnings."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log messages."),
+) -> None:
+    """Predict the stage and ecosystem features of documents.
+
+    One record per document; a document that cannot be read gets a record with "error"
+    set and the batch goes on. Exit code 1 if any document failed. Flagged documents
+    (empty, not Finnish, unknown vocabulary) get no labels and do not count as failures.
+    """
+    from models.tagging import run_tagging
+
+    _setup_logging(verbose, quiet)
+    if fmt is None:
+        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    summary = run_tagging(paths, model=model, output=output, fmt=fmt, force=force, resume=resume, explain=explain,
+                          glob=glob, text_field=text_field, id_field=id_field, n_jobs=n_jobs, backend=backend,
+                          scheduler=scheduler, fail_fast=fail_fast, progress=_progress(quiet))
+    if not quiet:
+        typer.echo(f"innotag: {summary.line()}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point: typer handles usage errors (exit 2); user errors become one line and exit 1."""
     try:

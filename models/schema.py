@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Label:
 
 
 def _load() -> tuple[tuple[Label, ...], tuple[Label, ...]]:
-    data = json.loads(resources.files("models").joinpath("labels.json").read_text("utf-8"))
+    data = json.loads((Path(__file__).parent / "labels.json").read_text("utf-8"))
     stages = tuple(Label(s["id"], s["fi"], s["en"], s["number"]) for s in data["stages"])
     features = tuple(Label(f["id"], f["fi"], f["en"]) for f in data["features"])
     return stages, features

@@ -1,0 +1,52 @@
+"""Model inputs and the TF-IDF feature blocks built from preprocessed documents.
+
+A document enters the scikit-learn models as a row of two strings: its normalised lemma
+stream and its Voikko compound parts, each space-separated. Keeping the spaCy step
+outside the estimators means the persisted model holds only standard scikit-learn
+objects (no callables), and the same preprocessing serves training and prediction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlp.preprocess import Preprocessed
+
+LEMMAS, COMPOUNDS = 0, 1
+TOKEN_PATTERN = r"\S+"
+
+
+def model_inputs(docs: Sequence[Preprocessed]) -> np.ndarray:
+    """(n_documents, 2) object array: lemma text and compound-part text."""
+    rows = np.empty((len(docs), 2), dtype=object)
+    for i, doc in enumerate(docs):
+        rows[i, LEMMAS] = " ".join(doc.lemmas)
+        rows[i, COMPOUNDS] = " ".join(doc.compounds)
+    return rows
+
+
+def sentence_inputs(doc: Preprocessed) -> np.ndarray:
+    """One model-input row per sentence, for locating evidence sentences."""
+    rows = np.empty((len(doc.sentence_lemmas), 2), dtype=object)
+    for i, lemmas in enumerate(doc.sentence_lemmas):
+        rows[i, LEMMAS] = " ".join(lemmas)
+        rows[i, COMPOUNDS] = ""
+    return rows
+
+
+def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = True, min_df: int = 2,
+                    max_word_ngram: int = 2) -> ColumnTransformer:
+    """Lemma uni/bigrams, optionally character n-grams of the lemmas and compound parts."""
+    blocks = [("words", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, ngram_range=(1, max_word_ngram),
+                                        min_df=min_df, sublinear_tf=True, dtype=np.float64), LEMMAS)]
+    if char_ngrams:
+        blocks.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=min_df,
+                                                sublinear_tf=True, max_features=60_000, dtype=np.float64), LEMMAS))
+    if compounds:
+        blocks.append(("compounds", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, min_df=min_df,
+                                                    sublinear_tf=True, dtype=np.float64), COMPOUNDS))
+    return ColumnTransformer(blocks, sparse_threshold=1.0)

@@ -1,0 +1,203 @@
+"""The innotag model: a shared TF-IDF vectorizer, a stage classifier and a feature classifier.
+
+:class:`InnotagModel` works on preprocessed documents (:class:`nlp.preprocess.Preprocessed`);
+reading and preprocessing stay outside it, so the persisted object holds only
+scikit-learn estimators and the project's two estimator classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
+
+from models.features import make_vectorizer, model_inputs, sentence_inputs
+from models.multilabel import ThresholdedMultiLabelClassifier
+from models.ordinal import FrankHallClassifier
+from models.schema import FEATURE_IDS, STAGE_IDS
+from nlp.preprocess import Preprocessed
+
+# Flags that withhold labels: the model has nothing to go on.
+EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY = "empty", "not_finnish", "unknown_vocabulary"
+SHORT = "short"  # labels are given, but from little text
+BLOCKING_FLAGS = (EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY)
+
+
+@dataclass
+class ModelConfig:
+    """Everything that defines a model besides the data; stored in ``meta.json``.
+
+    The defaults were chosen by 5-fold cross-validation on the corpus
+    (``python bench/model_selection.py``; figures in ``bench/RESULTS.md``).
+    """
+
+    stage_model: str = "ordinal"      # "ordinal" (Frank-Hall) or "nominal" (multinomial logistic regression)
+    stage_c: float = 10.0
+    feature_model: str = "logreg"     # "logreg" or "svm" (LinearSVC), each calibrated
+    feature_c: float = 10.0
+    char_ngrams: bool = True
+    compounds: bool = True
+    min_df: int = 2
+    calibration_cv: int = 3           # folds for the stage model's sigmoid calibration
+    threshold_cv: int = 5             # folds for the features' calibration and thresholds
+    min_known_ratio: float = 0.5      # below this share of Finnish words: not_finnish
+    min_vocabulary_share: float = 0.2  # below this share of lemmas in the training vocabulary: unknown_vocabulary
+    short_words: int = 25
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ModelConfig":
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def _calibrated(estimator, config: ModelConfig):
+    # ensemble=False: one base model fitted on all data (its coefficients explain the
+    # prediction) with a sigmoid calibrator fitted on cross-validated scores.
+    return CalibratedClassifierCV(estimator, method="sigmoid", cv=config.calibration_cv, ensemble=False)
+
+
+def make_stage_classifier(config: ModelConfig):
+    if config.stage_model == "nominal":
+        base = LogisticRegression(C=config.stage_c, max_iter=3000)
+    elif config.stage_model == "ordinal":
+        base = FrankHallClassifier(LogisticRegression(C=config.stage_c, solver="liblinear"))
+    else:
+        raise ValueError(f"unknown stage model {config.stage_model!r}; use 'ordinal' or 'nominal'")
+    return _calibrated(base, config)
+
+
+def make_feature_classifier(config: ModelConfig):
+    if config.feature_model == "logreg":
+        base = LogisticRegression(C=config.feature_c, solver="liblinear", class_weight="balanced")
+    elif config.feature_model == "svm":
+        base = LinearSVC(C=config.feature_c / 10, class_weight="balanced", random_state=config.seed)
+    else:
+        raise ValueError(f"unknown feature model {config.feature_model!r}; use 'logreg' or 'svm'")
+    # calibrated and thresholded inside, on one set of out-of-fold scores
+    return ThresholdedMultiLabelClassifier(base, cv=config.threshold_cv, random_state=config.seed)
+
+
+@dataclass
+class Prediction:
+    """Model output for one document; labels are None when a blocking flag is set."""
+
+    stage: str | None
+    stage_probabilities: dict[str, float] | None
+    expected_stage: float | None
+    features: list[str] | None
+    feature_probabilities: dict[str, float] | None
+    thresholds: dict[str, float]
+    ecosystem_score: int | None
+    flags: list[str] = field(default_factory=list)
+    explanation: dict | None = None
+
+
+class InnotagModel:
+    """Vectorizer + stage classifier + feature classifier, fitted together."""
+
+    def __init__(self, config: ModelConfig | None = None):
+        self.config = config or ModelConfig()
+
+    def fit(self, docs: list[Preprocessed], stages, feature_matrix) -> "InnotagModel":
+        X = model_inputs(docs)
+        self.vectorizer_ = make_vectorizer(char_ngrams=self.config.char_ngrams, compounds=self.config.compounds,
+                                           min_df=self.config.min_df)
+        Xv = self.vectorizer_.fit_transform(X)
+        self.stage_classifier_ = make_stage_classifier(self.config).fit(Xv, np.asarray(stages))
+        self.feature_classifier_ = make_feature_classifier(self.config).fit(Xv, np.asarray(feature_matrix))
+        self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
+        return self
+
+    # -- prediction ---------------------------------------------------------------------
+    def predict_arrays(self, docs: list[Preprocessed]) -> tuple[np.ndarray, np.ndarray]:
+        """Stage probabilities (n, 6) and feature probabilities (n, 6), no flags applied."""
+        Xv = self.vectorizer_.transform(model_inputs(docs))
+        stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
+        stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(Xv)
+        return stage_proba, self.feature_classifier_.predict_proba(Xv)
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {f: float(t) for f, t in zip(FEATURE_IDS, self.feature_classifier_.thresholds_)}
+
+    def flags(self, doc: Preprocessed) -> list[str]:
+        if not doc.lemmas:
+            return [EMPTY]
+        if doc.n_words >= 5 and doc.known_ratio < self.config.min_known_ratio:
+            return [NOT_FINNISH]
+        words = [lemma for lemma in doc.lemmas if lemma != "#num"]
+        in_vocabulary = sum(lemma in self.vocabulary_ for lemma in words) / max(len(words), 1)
+        if in_vocabulary < self.config.min_vocabulary_share:
+            return [UNKNOWN_VOCABULARY]
+        return [SHORT] if doc.n_words < self.config.short_words else []
+
+    def predict(self, docs: list[Preprocessed], explain: bool = False) -> list[Prediction]:
+        stage_proba, feature_proba = self.predict_arrays(docs) if docs else (np.zeros((0, 6)), np.zeros((0, 6)))
+        thresholds = self.thresholds
+        results = []
+        for i, doc in enumerate(docs):
+            flags = self.flags(doc)
+            if any(f in BLOCKING_FLAGS for f in flags):
+                results.append(Prediction(None, None, None, None, None, thresholds, None, flags))
+                continue
+            present = [f for f, p in zip(FEATURE_IDS, feature_proba[i]) if p >= thresholds[f]]
+            stage = int(np.argmax(stage_proba[i]))
+            results.append(Prediction(
+                stage=STAGE_IDS[stage],
+                stage_probabilities={s: round(float(p), 4) for s, p in zip(STAGE_IDS, stage_proba[i])},
+                expected_stage=round(float(np.dot(np.arange(1, len(STAGE_IDS) + 1), stage_proba[i])), 3),
+                features=present,
+                feature_probabilities={f: round(float(p), 4) for f, p in zip(FEATURE_IDS, feature_proba[i])},
+                thresholds=thresholds,
+                ecosystem_score=len(present),
+                flags=flags,
+                explanation=self.explain(doc, stage, present) if explain else None,
+            ))
+        return results
+
+    # -- explanations ---------------------------------------------------------------------
+    def explain(self, doc: Preprocessed, stage: int, present: list[str], n_terms: int = 8, n_sentences: int = 3) -> dict:
+        """Terms and sentences that pushed the stage call and each present feature most.
+
+        For a linear model a term's push is its TF-IDF weight times its coefficient in
+        the direction of the call. Character n-grams also count in the model but are not
+        listed, because a reader cannot check a 4-letter fragment.
+        """
+        x = self.vectorizer_.transform(model_inputs([doc]))
+        sentences = self.vectorizer_.transform(sentence_inputs(doc)) if doc.sentences else None
+        names = self.vectorizer_.get_feature_names_out()
+        readable = np.array([not n.startswith("chars__") for n in names])
+        directions = {"stage": self._stage_direction(stage)}
+        for f in present:
+            directions[f] = self.feature_classifier_.estimators_[FEATURE_IDS.index(f)].coef_.ravel()
+        out = {}
+        for key, w in directions.items():
+            contrib = x.multiply(w).toarray().ravel() * readable
+            top = [i for i in np.argsort(-contrib)[:n_terms] if contrib[i] > 0]
+            terms = [{"term": names[i].split("__", 1)[1], "weight": round(float(contrib[i]), 4)} for i in top]
+            evidence = []
+            if sentences is not None:
+                scores = sentences @ w
+                evidence = [doc.sentences[i] for i in np.argsort(-scores)[:n_sentences] if scores[i] > 0]
+            out[key] = {"terms": terms, "sentences": evidence}
+        return out
+
+    def _stage_direction(self, stage: int) -> np.ndarray:
+        base = _base_estimator(self.stage_classifier_)
+        if isinstance(base, FrankHallClassifier):
+            return base.direction(int(np.searchsorted(base.classes_, stage)))
+        coef = base.coef_
+        k = int(np.searchsorted(base.classes_, stage))
+        return coef[k] - coef.mean(axis=0)
+
+
+def _base_estimator(calibrated):
+    return calibrated.calibrated_classifiers_[0].estimator if isinstance(calibrated, CalibratedClassifierCV) else calibrated
+

@@ -1,0 +1,181 @@
+"""Save and load model directories safely.
+
+A model directory holds ``model.skops`` (the fitted estimators), ``meta.json`` (versions,
+pipeline, label schema, thresholds, seed, corpus digest, cross-validated scores) and a
+``README.md`` model card. The estimators are stored with skops, never pickle: loading
+only instantiates the types in :data:`TRUSTED_TYPES`, so a file from someone else cannot
+run code. A checksum in ``meta.json`` catches files changed after writing, and version
+checks turn scikit-learn or preprocessing mismatches into a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sklearn
+
+from models.model import InnotagModel, ModelConfig
+from models.schema import schema_dict
+from nlp.errors import ModelError, OutputError
+from nlp.info import tool_version
+from nlp.pipeline import PREPROCESS_VERSION
+
+FORMAT_VERSION = 1
+MODEL_FILE, META_FILE, CARD_FILE = "model.skops", "meta.json", "README.md"
+
+# Every non-default type a model file may contain. Anything else is refused.
+TRUSTED_TYPES = frozenset({
+    "models.multilabel.ThresholdedMultiLabelClassifier",
+    "models.ordinal.FrankHallClassifier",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.svm._classes.LinearSVC",
+    "sklearn.utils._bunch.Bunch",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "builtins.slice",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.dtype",
+    "numpy.ndarray",
+})
+
+
+def default_model_dir() -> Path:
+    """``$INNOTAG_MODEL``, else ``$XDG_DATA_HOME/innotag/models/default`` (``~/.local/share/...``)."""
+    if os.environ.get("INNOTAG_MODEL"):
+        return Path(os.environ["INNOTAG_MODEL"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "innotag" / "models" / "default"
+
+
+@dataclass
+class LoadedModel:
+    model: InnotagModel
+    meta: dict
+    path: Path
+
+
+def check_can_write(output: str | Path, force: bool) -> None:
+    output = Path(output)
+    if output.exists() and not force:
+        raise OutputError(f"{output} already exists; use --force to overwrite it")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool = False) -> Path:
+    """Write the model directory atomically: a complete new directory replaces the old one."""
+    import skops.io as sio
+
+    output = Path(output)
+    check_can_write(output, force)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        parts = {"vectorizer": model.vectorizer_, "stage": model.stage_classifier_,
+                 "features": model.feature_classifier_}
+        sio.dump(parts, staging / MODEL_FILE)
+        full_meta = {
+            "format_version": FORMAT_VERSION,
+            "innotag_version": tool_version(),
+            "sklearn_version": sklearn.__version__,
+            "skops_version": _skops_version(),
+            "preprocess_version": PREPROCESS_VERSION,
+            "labels": schema_dict(),
+            **meta,
+            "model_sha256": _sha256(staging / MODEL_FILE),
+        }
+        (staging / META_FILE).write_text(json.dumps(full_meta, ensure_ascii=False, indent=2), "utf-8")
+        from models.card import model_card
+
+        (staging / CARD_FILE).write_text(model_card(full_meta), "utf-8")
+        if output.exists():
+            old = output.with_name(f".{output.name}.old-{os.getpid()}")
+            os.replace(output, old)
+            os.replace(staging, output)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, output)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return output
+
+
+def _skops_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("skops")
+
+
+def load_model(path: str | Path | None = None) -> LoadedModel:
+    """Load a model directory (the default model when ``path`` is None) after checking it."""
+    import skops.io as sio
+
+    path = Path(path) if path is not None else default_model_dir()
+    if not (path / META_FILE).is_file():
+        if path == default_model_dir():
+            raise ModelError(f"no default model at {path}; build it with `innotag train corpus/ --output {path}` "
+                             "(or `make model`), or name one with --model")
+        raise ModelError(f"{path} is not an innotag model directory (no {META_FILE}); "
+                         "train one with `innotag train CORPUS --output DIR`")
+    try:
+        meta = json.loads((path / META_FILE).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path / META_FILE} is unreadable ({exc}); retrain the model") from None
+    _check_versions(meta, path)
+    model_file = path / MODEL_FILE
+    if not model_file.is_file():
+        raise ModelError(f"{model_file} is missing; retrain the model")
+    if _sha256(model_file) != meta.get("model_sha256"):
+        raise ModelError(f"{model_file} has been modified since it was written (checksum mismatch); "
+                         "do not use it, retrain or get an intact copy")
+    try:
+        untrusted = sio.get_untrusted_types(file=model_file)
+        unexpected = sorted(set(untrusted) - TRUSTED_TYPES)
+        if unexpected:
+            raise ModelError(f"{model_file} contains types innotag does not trust ({', '.join(unexpected[:3])}); "
+                             "it was not written by innotag, so it is refused")
+        parts = sio.load(model_file, trusted=untrusted)
+    except ModelError:
+        raise
+    except Exception as exc:  # skops raises assorted errors on damaged files
+        raise ModelError(f"{model_file} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model") from None
+    if not isinstance(parts, dict) or set(parts) != {"vectorizer", "stage", "features"}:
+        raise ModelError(f"{model_file} does not hold an innotag model")
+    model = InnotagModel(ModelConfig.from_dict(meta.get("config", {})))
+    model.vectorizer_, model.stage_classifier_, model.feature_classifier_ = (
+        parts["vectorizer"], parts["stage"], parts["features"])
+    model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
+    return LoadedModel(model, meta, path)
+
+
+def _minor(version: str) -> tuple[str, ...]:
+    return tuple(version.split(".")[:2])
+
+
+def _check_versions(meta: dict, path: Path) -> None:
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ModelError(f"{path} has model format {meta.get('format_version')}, this innotag reads format "
+                         f"{FORMAT_VERSION}; retrain the model with this version")
+    trained = str(meta.get("sklearn_version", "?"))
+    if _minor(trained) != _minor(sklearn.__version__):
+        raise ModelError(f"{path} was trained with scikit-learn {trained} but {sklearn.__version__} is installed; "
+                         f"retrain the model, or install scikit-learn=={trained}")
+    if meta.get("preprocess_version") != PREPROCESS_VERSION:
+        raise ModelError(f"{path} was trained with preprocessing version {meta.get('preprocess_version')}, "
+                         f"this innotag has {PREPROCESS_VERSION}; retrain the model")
+    if meta.get("labels") != schema_dict():
+        raise ModelError(f"{path} uses a different label schema; retrain the model")

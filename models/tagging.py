@@ -1,0 +1,98 @@
+"""One tagging run, as ``innotag tag`` performs it: inputs in, records out, a summary back."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.batch import tag_stream
+from models.output import ResultWriter, finish_output, open_output
+from models.persistence import default_model_dir
+from nlp.inputs import iter_inputs
+
+log = logging.getLogger("innotag")
+
+
+@dataclass
+class TagSummary:
+    documents: int = 0
+    failed: int = 0
+    flagged: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    stopped_early: bool = False
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        stopped = " (stopped at the first failure)" if self.stopped_early else ""
+        return (f"{self.documents} documents, {self.failed} failed, {self.flagged} flagged{skipped} in "
+                f"{self.seconds:.1f} s ({self.docs_per_second:.1f} documents/s){stopped}")
+
+
+def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None, output: Path | None = None,
+                fmt: str = "jsonl", force: bool = False, resume: bool = False, explain: bool = False,
+                glob: str | None = None, text_field: str = "text", id_field: str = "id", n_jobs: int = 1,
+                backend: str = "loky", scheduler: str | None = None, pipeline: str | None = None,
+                fail_fast: bool = False, progress: bool = True, stdout=None, stderr=None) -> TagSummary:
+    """Tag documents and write one record each to ``output`` (or stdout).
+
+    Failures are written as records with ``error`` set and reported on stderr; the run
+    goes on unless ``fail_fast``.
+    """
+    from tqdm import tqdm
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    started = time.perf_counter()
+    model_dir = Path(model) if model else default_model_dir()
+    summary = TagSummary()
+    done: set[str] = set()
+    if output is not None:
+        stream, done = open_output(output, fmt, force=force, resume=resume)
+    else:
+        stream = stdout
+    writer = ResultWriter(stream, fmt, write_header=not done)
+    items = iter_inputs(paths, glob=glob, text_field=text_field, id_field=id_field)
+    if done:
+        items = _skip_done(items, done, summary)
+    bar = tqdm(desc="tagging", unit="doc", file=stderr, disable=None if progress else True, leave=False)
+    try:
+        for result in tag_stream(items, model_dir, pipeline=pipeline, n_jobs=n_jobs, backend=backend,
+                                 scheduler=scheduler, explain=explain):
+            writer.write(result)
+            summary.documents += 1
+            bar.update()
+            if result.error:
+                summary.failed += 1
+                bar.clear()
+                print(f"innotag: error: {result.error}", file=stderr)
+                if fail_fast:
+                    summary.stopped_early = True
+                    break
+            elif result.flags and result.stage is None:
+                summary.flagged += 1
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+    if output is not None:
+        if summary.stopped_early:
+            stream.close()  # leave the .part file: the run is not complete
+        else:
+            finish_output(stream, output)
+    return summary
+
+
+def _skip_done(items, done: set[str], summary: TagSummary):
+    for item in items:
+        if item.id in done:
+            summary.skipped += 1
+            continue
+        yield item
