@@ -153,13 +153,26 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
         raise
     except Exception as exc:  # skops raises assorted errors on damaged files
         raise ModelError(f"{model_file} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model") from None
-    if not isinstance(parts, dict) or set(parts) != {"vectorizer", "stage", "features"}:
-        raise ModelError(f"{model_file} does not hold an innotag model")
+    _check_structure(parts, model_file)
     model = InnotagModel(ModelConfig.from_dict(meta.get("config", {})))
     model.vectorizer_, model.stage_classifier_, model.feature_classifier_ = (
         parts["vectorizer"], parts["stage"], parts["features"])
     model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
     return LoadedModel(model, meta, path)
+
+
+def _check_structure(parts, model_file: Path) -> None:
+    """Default-trusted scikit-learn types could still be assembled into something else."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.compose import ColumnTransformer
+
+    from models.multilabel import ThresholdedMultiLabelClassifier
+
+    expected = {"vectorizer": ColumnTransformer, "stage": CalibratedClassifierCV,
+                "features": ThresholdedMultiLabelClassifier}
+    if not isinstance(parts, dict) or set(parts) != set(expected) or not all(
+            isinstance(parts[k], t) for k, t in expected.items()):
+        raise ModelError(f"{model_file} does not hold an innotag model; it is refused")
 
 
 def _minor(version: str) -> tuple[str, ...]:

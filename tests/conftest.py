@@ -2,19 +2,59 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus" / "data"
+
+# Session-wide: caches and the default model location never touch the user's home.
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="innotag-tests-"))
+os.environ["INNOTAG_CACHE_DIR"] = str(_SESSION_DIR / "cache")
+os.environ["XDG_DATA_HOME"] = str(_SESSION_DIR / "data")
+os.environ.pop("INNOTAG_MODEL", None)
 
 FINNISH = ("Lastensuojelun sijaishuollossa asuvat nuoret osallistuivat yhteiskehittämiseen "
            "hyvinvointialueilla. Työpajoissa pohdittiin, miten ääni kuuluu päätöksissä.")
 
 
-@pytest.fixture(autouse=True)
-def _private_dirs(tmp_path_factory, monkeypatch):
-    """Keep caches and the default model location out of the user's home."""
-    base = tmp_path_factory.getbasetemp()
-    monkeypatch.setenv("INNOTAG_CACHE_DIR", str(base / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
-    monkeypatch.delenv("INNOTAG_MODEL", raising=False)
+def small_corpus_records(per_stage: int = 14) -> list[dict]:
+    """The first ``per_stage`` documents of each stage of the repository's corpus, by id."""
+    records = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        records += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    records.sort(key=lambda r: r["id"])
+    chosen, counts = [], {}
+    for record in records:
+        if counts.get(record["stage"], 0) < per_stage:
+            counts[record["stage"]] = counts.get(record["stage"], 0) + 1
+            chosen.append(record)
+    return chosen
+
+
+def write_jsonl(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """A small annotated corpus (84 documents) taken from corpus/data."""
+    return write_jsonl(tmp_path_factory.mktemp("corpus") / "small.jsonl", small_corpus_records())
+
+
+@pytest.fixture(scope="session")
+def trained_model(small_corpus, tmp_path_factory) -> Path:
+    """A model trained once per test session on the small corpus with the fast pipeline."""
+    from models.train import train
+
+    output = tmp_path_factory.mktemp("models") / "small"
+    train(small_corpus, output, pipeline="fast", seed=0, cv_folds=0, progress=False)
+    return output
 
 
 def make_pdf(path, text: str | None = FINNISH) -> None:

@@ -56,3 +56,34 @@ def test_every_command_has_help(command):
 
     result = CliRunner().invoke(cli.app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "tag", "validate", "agreement"])
+def test_model_commands_have_help(command):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli.app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_train_evaluate_tag_round_trip(small_corpus, tmp_path):
+    model = tmp_path / "model"
+    code, out, err = run_cli("train", small_corpus, "--output", model, "--pipeline", "fast", "--cv", "0", "-q")
+    assert code == 0 and out.strip() == str(model) and (model / "meta.json").exists()
+    code, _, err = run_cli("train", small_corpus, "--output", model, "--pipeline", "fast", "--cv", "0", "-q")
+    assert code == 1 and "--force" in err
+    code, out, _ = run_cli("evaluate", small_corpus, "--model", model, "--json", "-q")
+    assert code == 0 and json.loads(out)["mode"] == "held-out"
+    code, out, err = run_cli("tag", "-", "--model", model, "--format", "csv", stdin=FINNISH_TEXT)
+    assert code == 0 and out.startswith("id,path,stage") and "1 documents, 0 failed" in err
+
+
+def test_validate_reports_problems_and_statistics(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "Teksti", "stage": "kokeilu", "features": []}\n{bad\n', encoding="utf-8")
+    code, out, err = run_cli("validate", path)
+    assert code == 1 and "documents: 1" in out and "not valid JSON" in err and "Traceback" not in err
+
+
+FINNISH_TEXT = ("Pilotissa nuoret ja työntekijät kehittivät yhdessä uutta toimintamallia. "
+                "Kokeilu jatkuu kevääseen, ja palautteen perusteella mallia muutetaan.")

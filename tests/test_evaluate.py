@@ -1,0 +1,43 @@
+import json
+
+import numpy as np
+
+from models.corpus import load_corpus
+from models.evaluate import evaluate_cv, evaluate_heldout, joint_folds
+from models.report import format_evaluation, write_report
+
+
+def test_joint_folds_cover_each_document_once_and_keep_stages_balanced(small_corpus):
+    corpus = load_corpus(small_corpus)
+    folds = joint_folds(corpus.stages, corpus.feature_matrix, 3, seed=0)
+    test_ids = np.concatenate([test for _, test in folds])
+    assert sorted(test_ids.tolist()) == list(range(len(corpus)))
+    for _, test in folds:
+        assert np.bincount(corpus.stages[test], minlength=6).min() >= 3
+    again = joint_folds(corpus.stages, corpus.feature_matrix, 3, seed=0)
+    assert all((a[1] == b[1]).all() for a, b in zip(folds, again))
+
+
+def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tmp_path):
+    result = evaluate_cv(small_corpus, k=3, seed=0, pipeline="fast", progress=False)
+    assert set(result.systems) == {"innotag", "keywords", "majority"}
+    for scores in result.systems.values():
+        assert sum(map(sum, scores["stage"]["confusion"])) == result.documents
+    table = format_evaluation(result)
+    assert "macro-F1" in table and "QWK" in table and "within-one" in table and "Brier" in table
+    json.dumps(result.to_dict())
+    written = write_report(result, tmp_path / "report")
+    assert all(p.exists() and p.stat().st_size > 0 for p in written)
+    assert (tmp_path / "report" / "confusion.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_same_seed_same_scores(small_corpus):
+    a = evaluate_cv(small_corpus, k=3, seed=1, pipeline="fast", progress=False)
+    b = evaluate_cv(small_corpus, k=3, seed=1, pipeline="fast", progress=False)
+    assert a.systems == b.systems
+
+
+def test_held_out_evaluation(small_corpus, trained_model):
+    result = evaluate_heldout(small_corpus, trained_model, progress=False)
+    assert result.mode == "held-out" and result.documents == 84
+    assert set(result.systems) == {"innotag", "keywords", "majority"}

@@ -1,0 +1,71 @@
+import csv
+import io
+import json
+
+import pytest
+
+from models.output import CSV_COLUMNS, ResultWriter, finish_output, open_output, part_path
+from models.schema import FEATURE_IDS, STAGE_IDS
+from models.tagger import TagResult
+from nlp.errors import OutputError
+
+
+def result(doc_id="a", error=None):
+    if error:
+        return TagResult(id=doc_id, error=error)
+    return TagResult(id=doc_id, path=doc_id, stage="kokeilu", stage_probability=0.7,
+                     stage_probabilities={s: (0.7 if s == "kokeilu" else 0.06) for s in STAGE_IDS}, expected_stage=3.1,
+                     features=["monitoimijaisuus"], feature_probabilities={f: 0.5 for f in FEATURE_IDS},
+                     thresholds={f: 0.4 for f in FEATURE_IDS}, ecosystem_score=1)
+
+
+def test_csv_has_a_column_per_stage_probability_and_feature():
+    stream = io.StringIO()
+    writer = ResultWriter(stream, "csv")
+    writer.write(result())
+    writer.write(result("b", error="b: empty"))
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert list(rows[0]) == CSV_COLUMNS
+    assert rows[0]["p_kokeilu"] == "0.7" and rows[0]["monitoimijaisuus"] == "1" and rows[0]["yhteinen_visio"] == "0"
+    assert rows[1]["error"] == "b: empty" and rows[1]["stage"] == ""
+
+
+def test_jsonl_and_table():
+    stream = io.StringIO()
+    ResultWriter(stream, "jsonl").write(result())
+    assert json.loads(stream.getvalue())["stage"] == "kokeilu"
+    stream = io.StringIO()
+    writer = ResultWriter(stream, "table")
+    writer.write(result())
+    writer.write(result("x", error="x: no such file"))
+    lines = stream.getvalue().splitlines()
+    assert "kokeilu" in lines[1] and "monitoim" in lines[1] and "error: x: no such file" in lines[2]
+
+
+def test_writes_are_atomic_and_never_overwrite_without_force(tmp_path):
+    output = tmp_path / "out.jsonl"
+    stream, done = open_output(output, "jsonl")
+    ResultWriter(stream, "jsonl").write(result())
+    assert not output.exists() and part_path(output).exists()
+    finish_output(stream, output)
+    assert output.exists() and not part_path(output).exists()
+    with pytest.raises(OutputError, match="--force"):
+        open_output(output, "jsonl")
+    stream, _ = open_output(output, "jsonl", force=True)
+    stream.close()
+
+
+def test_an_interrupted_run_needs_resume_or_force(tmp_path):
+    output = tmp_path / "out.csv"
+    stream, _ = open_output(output, "csv")
+    writer = ResultWriter(stream, "csv")
+    writer.write(result("a"))
+    stream.write("b,half a row")  # cut off mid-record
+    stream.close()
+    with pytest.raises(OutputError, match="--resume"):
+        open_output(output, "csv")
+    stream, done = open_output(output, "csv", resume=True)
+    assert done == {"a"}
+    ResultWriter(stream, "csv", write_header=False).write(result("b"))
+    finish_output(stream, output)
+    assert [r["id"] for r in csv.DictReader(output.open(encoding="utf-8"))] == ["a", "b"]

@@ -1,0 +1,103 @@
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from models.corpus import load_corpus
+from models.persistence import MODEL_FILE, load_model
+from models.train import preprocess_corpus
+from nlp.errors import ModelError
+
+
+@pytest.fixture
+def model_copy(trained_model, tmp_path):
+    target = tmp_path / "model"
+    shutil.copytree(trained_model, target)
+    return target
+
+
+def _edit_meta(path, **changes):
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    meta.update(changes)
+    (path / "meta.json").write_text(json.dumps(meta), "utf-8")
+
+
+def test_round_trip_predictions_are_identical(small_corpus, trained_model, model_copy):
+    from models.model import InnotagModel
+
+    docs, _ = preprocess_corpus(load_corpus(small_corpus), "fast", progress=False)
+    loaded = load_model(model_copy)
+    assert isinstance(loaded.model, InnotagModel)
+    again = load_model(trained_model)
+    for a, b in zip(loaded.model.predict_arrays(docs), again.model.predict_arrays(docs)):
+        assert np.array_equal(a, b)
+
+
+def test_saved_thresholds_are_the_ones_used(small_corpus, model_copy):
+    loaded = load_model(model_copy)
+    docs, _ = preprocess_corpus(load_corpus(small_corpus), "fast", progress=False)
+    predictions = loaded.model.predict(docs)
+    _, feature_proba = loaded.model.predict_arrays(docs)
+    for prediction, proba in zip(predictions, feature_proba):
+        assert prediction.thresholds == loaded.meta["thresholds"]
+        expected = [f for f, p in zip(loaded.meta["labels"]["features"], proba) if p >= loaded.meta["thresholds"][f]]
+        assert prediction.features == expected
+
+
+def test_tampered_model_file_is_refused(model_copy):
+    data = bytearray((model_copy / MODEL_FILE).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (model_copy / MODEL_FILE).write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="modified since it was written"):
+        load_model(model_copy)
+
+
+def _replace_model_file(path, obj):
+    import hashlib
+
+    import skops.io as sio
+
+    sio.dump(obj, path / MODEL_FILE)
+    _edit_meta(path, model_sha256=hashlib.sha256((path / MODEL_FILE).read_bytes()).hexdigest())
+
+
+def test_code_in_a_foreign_file_is_refused_even_with_a_matching_checksum(model_copy):
+    import os
+
+    from sklearn.preprocessing import FunctionTransformer
+
+    _replace_model_file(model_copy, {"vectorizer": FunctionTransformer(func=os.system), "stage": None,
+                                     "features": None})
+    with pytest.raises(ModelError, match="does not trust"):
+        load_model(model_copy)
+
+
+def test_trusted_types_in_a_foreign_structure_are_refused(model_copy):
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    _replace_model_file(model_copy, {"vectorizer": Pipeline([("s", StandardScaler())]), "stage": None,
+                                     "features": None})
+    with pytest.raises(ModelError, match="does not hold an innotag model"):
+        load_model(model_copy)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"sklearn_version": "0.24.2"}, "scikit-learn 0.24.2"),
+    ({"format_version": 99}, "model format 99"),
+    ({"preprocess_version": 0}, "preprocessing version"),
+    ({"labels": {"stages": ["a"], "features": []}}, "label schema"),
+])
+def test_version_mismatch_is_a_clear_error(model_copy, changes, message):
+    _edit_meta(model_copy, **changes)
+    with pytest.raises(ModelError, match=message):
+        load_model(model_copy)
+
+
+def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("INNOTAG_MODEL", str(tmp_path / "default"))
+    with pytest.raises(ModelError, match="innotag train corpus/"):
+        load_model()
+    with pytest.raises(ModelError, match="not an innotag model directory"):
+        load_model(tmp_path)

@@ -1,0 +1,141 @@
+"""End-to-end tagging: a folder of 40 mixed files, interruption and resume, parallel backends."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import make_docx, make_pdf, small_corpus_records
+from models.tagging import run_tagging
+from nlp.inputs import iter_inputs
+
+
+def _pdf_safe(text: str) -> str:
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+@pytest.fixture(scope="module")
+def mixed_folder(tmp_path_factory):
+    """40 files: 37 documents in five formats, one cp1252 text, one empty file, one corrupt PDF."""
+    folder = tmp_path_factory.mktemp("mixed")
+    texts = [r["text"] for r in small_corpus_records(per_stage=10)][:38]
+    for n, text in enumerate(texts[:37]):
+        kind = n % 5
+        if kind == 0:
+            (folder / f"doc{n:02}.txt").write_text(text, encoding="utf-8")
+        elif kind == 1:
+            (folder / f"doc{n:02}.md").write_text(text, encoding="utf-8-sig")
+        elif kind == 2:
+            body = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+            (folder / f"doc{n:02}.html").write_text(f"<html><body><nav>Valikko</nav><main>{body}</main></body></html>",
+                                                   encoding="utf-8")
+        elif kind == 3:
+            make_docx(folder / f"doc{n:02}.docx", paragraphs=text.split("\n\n"))
+        else:
+            make_pdf(folder / f"doc{n:02}.pdf", _pdf_safe(text))
+    (folder / "legacy-cp1252.txt").write_bytes(texts[37].encode("cp1252", "replace"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.5\n%\xe2\xe3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nbroken")
+    assert len(list(folder.iterdir())) == 40
+    return folder
+
+
+def _records(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def baseline_output(mixed_folder, trained_model, tmp_path_factory):
+    output = tmp_path_factory.mktemp("out") / "all.jsonl"
+    summary = run_tagging([mixed_folder], model=trained_model, output=output, progress=False)
+    return output, summary
+
+
+def test_forty_records_with_errors_in_their_own_records(baseline_output, mixed_folder):
+    output, summary = baseline_output
+    records = _records(output)
+    assert len(records) == 40 and summary.documents == 40
+    problems = [r for r in records if r["error"] or r["stage"] is None]
+    assert 2 <= len(problems) <= 3
+    errors = {r["path"].rsplit("/", 1)[1]: r["error"] for r in records if r["error"]}
+    assert "corrupt" in errors["broken.pdf"] and "empty" in errors["empty.txt"]
+    assert summary.failed == 2
+    labelled = [r for r in records if r["stage"]]
+    assert len(labelled) >= 37
+    for r in labelled:
+        assert r["features"] is not None and r["ecosystem_score"] == len(r["features"])
+        assert abs(sum(r["stage_probabilities"].values()) - 1) < 1e-3
+    legacy = next(r for r in records if r["path"].endswith("legacy-cp1252.txt"))
+    assert legacy["stage"] is not None
+
+
+def test_cli_exit_code_is_non_zero_when_a_document_fails(mixed_folder, trained_model):
+    proc = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "tag", str(mixed_folder),
+                           "--model", str(trained_model)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert len(proc.stdout.splitlines()) == 40  # jsonl on a pipe
+    assert "broken.pdf" in proc.stderr and "40 documents, 2 failed" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_resume_after_interruption_gives_the_same_file(baseline_output, mixed_folder, trained_model, tmp_path):
+    expected, _ = baseline_output
+    output = tmp_path / "resumed.jsonl"
+    items = list(iter_inputs([mixed_folder]))
+
+    def interrupted():
+        yield from items[:35]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _run_items(interrupted(), trained_model, output)
+    part = output.with_name(output.name + ".part")
+    assert part.exists() and not output.exists()
+    done = len(part.read_text("utf-8").splitlines())
+    assert 0 < done < 40
+    with open(part, "a", encoding="utf-8") as fh:  # a record cut off mid-write
+        fh.write('{"id": "half a rec')
+    summary = run_tagging([mixed_folder], model=trained_model, output=output, resume=True, progress=False)
+    assert summary.skipped == done and summary.documents == 40 - done
+    assert output.read_bytes() == expected.read_bytes()
+    assert not part.exists()
+
+
+def _run_items(items, model, output):
+    """run_tagging on an item stream (the CLI gives paths; the test needs to interrupt the stream)."""
+    import models.tagging as tagging
+
+    original = tagging.iter_inputs
+    tagging.iter_inputs = lambda *a, **k: items
+    try:
+        return run_tagging(["unused"], model=model, output=output, progress=False)
+    finally:
+        tagging.iter_inputs = original
+
+
+def test_output_is_not_overwritten_without_force(baseline_output, mixed_folder, trained_model):
+    from nlp.errors import OutputError
+
+    output, _ = baseline_output
+    with pytest.raises(OutputError, match="--force"):
+        run_tagging([mixed_folder], model=trained_model, output=output, progress=False)
+
+
+def test_two_jobs_equal_one(baseline_output, mixed_folder, trained_model, tmp_path):
+    expected, _ = baseline_output
+    output = tmp_path / "parallel.jsonl"
+    run_tagging([mixed_folder], model=trained_model, output=output, n_jobs=2, progress=False)
+    assert output.read_bytes() == expected.read_bytes()
+
+
+def test_dask_local_cluster_equals_local_run(baseline_output, mixed_folder, trained_model, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    expected, _ = baseline_output
+    output = tmp_path / "dask.jsonl"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        run_tagging([mixed_folder], model=trained_model, output=output, n_jobs=2, backend="dask",
+                    scheduler=cluster.scheduler_address, progress=False)
+    assert output.read_bytes() == expected.read_bytes()
