@@ -152,8 +152,25 @@ def agreement_cli(
         typer.echo(format_agreement(result))
 
 
+STAGE_MODEL_HELP = "Stage estimator: 'nominal' (multinomial logistic regression) or 'ordinal' (Frank-Hall) " \
+                   "[default: nominal, chosen by cross-validation]."
+FEATURE_MODEL_HELP = "Feature estimator: 'svm' (LinearSVC) or 'logreg', calibrated [default: svm]."
+
+
 def _progress(quiet: bool) -> bool:
     return not quiet
+
+
+def _model_config(stage_model: Optional[str], feature_model: Optional[str]):
+    """The default ModelConfig with the options the user gave."""
+    from models.model import ModelConfig
+
+    config = ModelConfig()
+    if stage_model is not None:
+        config.stage_model = stage_model
+    if feature_model is not None:
+        config.feature_model = feature_model
+    return config
 
 
 @app.command("train")
@@ -163,8 +180,8 @@ def train_cli(
                                           help="Model directory to write [default: the default model location]."),
     pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed for every random state (folds, estimators)."),
-    stage_model: str = typer.Option("ordinal", help="Stage estimator: 'ordinal' (Frank-Hall) or 'nominal'."),
-    feature_model: str = typer.Option("logreg", help="Feature estimator: 'logreg' or 'svm'."),
+    stage_model: Optional[str] = typer.Option(None, help=STAGE_MODEL_HELP),
+    feature_model: Optional[str] = typer.Option(None, help=FEATURE_MODEL_HELP),
     cv: int = typer.Option(5, "--cv", help="Folds for the cross-validated scores stored with the model (0: none)."),
     n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Parallel cross-validation folds."),
     force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing model directory."),
@@ -176,12 +193,11 @@ def train_cli(
     The directory holds model.skops (safe to load), meta.json (versions, pipeline, labels,
     thresholds, seed, corpus SHA-256, cross-validated scores) and a README.md model card.
     """
-    from models.model import ModelConfig
     from models.persistence import default_model_dir
     from models.train import train
 
     _setup_logging(verbose + 1, quiet)
-    config = ModelConfig(stage_model=stage_model, feature_model=feature_model)
+    config = _model_config(stage_model, feature_model)
     result = train(corpus, output or default_model_dir(), pipeline=pipeline, seed=seed, config=config, cv_folds=cv,
                    force=force, n_jobs=n_jobs, progress=_progress(quiet))
     typer.echo(str(result.model_dir))
@@ -194,8 +210,8 @@ def evaluate_cli(
     cv: int = typer.Option(5, "--cv", help="Folds for cross-validation when no --model is given."),
     seed: int = typer.Option(0, "--seed", help="Seed for folds and estimators."),
     pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
-    stage_model: str = typer.Option("ordinal", help="Stage estimator for cross-validation: 'ordinal' or 'nominal'."),
-    feature_model: str = typer.Option("logreg", help="Feature estimator for cross-validation: 'logreg' or 'svm'."),
+    stage_model: Optional[str] = typer.Option(None, help=STAGE_MODEL_HELP),
+    feature_model: Optional[str] = typer.Option(None, help=FEATURE_MODEL_HELP),
     n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Folds run in parallel."),
     as_json: bool = typer.Option(False, "--json", help="Print all scores as JSON."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
@@ -207,14 +223,13 @@ def evaluate_cli(
     trained model on CORPUS as a held-out set.
     """
     from models.evaluate import evaluate_cv, evaluate_heldout
-    from models.model import ModelConfig
     from models.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
     if model is not None:
         result = evaluate_heldout(corpus, model, progress=_progress(quiet))
     else:
-        config = ModelConfig(stage_model=stage_model, feature_model=feature_model)
+        config = _model_config(stage_model, feature_model)
         result = evaluate_cv(corpus, k=cv, seed=seed, pipeline=pipeline, config=config, n_jobs=n_jobs,
                              progress=_progress(quiet))
     if as_json:

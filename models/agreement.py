@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
-from models.corpus import load_corpus
-from models.schema import FEATURE_IDS, STAGE_IDS
+from models.corpus import iter_records
+from models.schema import FEATURE_IDS, STAGE_IDS, stage_index
 from nlp.errors import CorpusError
 
 
@@ -27,10 +27,32 @@ class AgreementReport:
         return self.__dict__.copy()
 
 
+@dataclass(frozen=True)
+class Labels:
+    stage: int
+    features: frozenset
+
+
+def load_labels(path: str | Path) -> dict[str, Labels]:
+    """Labels by document id; text is not needed, so a second annotation can be labels only."""
+    labels = {}
+    for source, record, error in iter_records(path):
+        try:
+            if error:
+                raise ValueError(error)
+            features = record["features"]
+            unknown = set(features) - set(FEATURE_IDS)
+            if unknown:
+                raise ValueError(f"unknown feature(s) {', '.join(sorted(unknown))}")
+            labels[str(record["id"])] = Labels(stage_index(record["stage"]), frozenset(features))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CorpusError(f"{source}: {exc}") from None
+    return labels
+
+
 def agreement(first: str | Path, second: str | Path) -> AgreementReport:
     """Compare the labels of the documents that both annotations contain (matched by id)."""
-    a = {e.id: e for e in load_corpus(first).examples}
-    b = {e.id: e for e in load_corpus(second).examples}
+    a, b = load_labels(first), load_labels(second)
     common = sorted(set(a) & set(b))
     if not common:
         raise CorpusError(f"{first} and {second} have no document ids in common")

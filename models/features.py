@@ -38,9 +38,21 @@ def sentence_inputs(doc: Preprocessed) -> np.ndarray:
     return rows
 
 
-def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = True, min_df: int = 2,
-                    max_word_ngram: int = 2) -> ColumnTransformer:
-    """Lemma uni/bigrams, optionally character n-grams of the lemmas and compound parts."""
+def cue_vocabulary() -> list[str]:
+    """The codebook's cue phrases for the ecosystem features (as lemmas), shared with the keyword baseline."""
+    from models.baselines import FEATURE_CUES
+
+    return sorted({cue for group in FEATURE_CUES for cue in group})
+
+
+def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = False, cues: bool = True,
+                    cue_weight: float = 0.3, min_df: int = 2, max_word_ngram: int = 2) -> ColumnTransformer:
+    """Lemma uni/bigrams, optionally character n-grams, compound parts and codebook cue phrases.
+
+    The cue block marks the codebook's feature cue phrases (binary, unnormalised) so that
+    the feature model can weigh them; without it they are diluted among thousands of
+    n-grams. It comes last, so the stage model can leave it out (see ``stage_columns``).
+    """
     blocks = [("words", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, ngram_range=(1, max_word_ngram),
                                         min_df=min_df, sublinear_tf=True, dtype=np.float64), LEMMAS)]
     if char_ngrams:
@@ -49,4 +61,16 @@ def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = True, min_df:
     if compounds:
         blocks.append(("compounds", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, min_df=min_df,
                                                     sublinear_tf=True, dtype=np.float64), COMPOUNDS))
-    return ColumnTransformer(blocks, sparse_threshold=1.0)
+    weights = {name: 1.0 for name, _, _ in blocks}
+    if cues:
+        blocks.append(("cues", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, ngram_range=(1, 3),
+                                               vocabulary=cue_vocabulary(), binary=True, use_idf=False, norm=None,
+                                               dtype=np.float64), LEMMAS))
+        weights["cues"] = cue_weight
+    return ColumnTransformer(blocks, sparse_threshold=1.0, transformer_weights=weights)
+
+
+def stage_columns(vectorizer: ColumnTransformer) -> slice:
+    """Columns the stage model uses: every block but the feature cues (they lowered stage scores in CV)."""
+    indices = vectorizer.output_indices_
+    return slice(0, indices["cues"].start) if "cues" in indices else slice(None)

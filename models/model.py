@@ -14,10 +14,11 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-from models.features import make_vectorizer, model_inputs, sentence_inputs
+from models.features import make_vectorizer, model_inputs, sentence_inputs, stage_columns
 from models.multilabel import ThresholdedMultiLabelClassifier
 from models.ordinal import FrankHallClassifier
 from models.schema import FEATURE_IDS, STAGE_IDS
+from nlp.errors import InnotagError
 from nlp.preprocess import Preprocessed
 
 # Flags that withhold labels: the model has nothing to go on.
@@ -34,12 +35,14 @@ class ModelConfig:
     (``python bench/model_selection.py``; figures in ``bench/RESULTS.md``).
     """
 
-    stage_model: str = "ordinal"      # "ordinal" (Frank-Hall) or "nominal" (multinomial logistic regression)
+    stage_model: str = "nominal"      # "nominal" (multinomial logistic regression) or "ordinal" (Frank-Hall)
     stage_c: float = 10.0
-    feature_model: str = "logreg"     # "logreg" or "svm" (LinearSVC), each calibrated
+    feature_model: str = "svm"        # "svm" (LinearSVC) or "logreg", each calibrated
     feature_c: float = 10.0
     char_ngrams: bool = True
-    compounds: bool = True
+    compounds: bool = False           # Voikko compound parts: lowered CV scores on the corpus
+    cues: bool = True                 # codebook cue phrases as a feature block
+    cue_weight: float = 0.3
     min_df: int = 2
     calibration_cv: int = 3           # folds for the stage model's sigmoid calibration
     threshold_cv: int = 5             # folds for the features' calibration and thresholds
@@ -69,7 +72,7 @@ def make_stage_classifier(config: ModelConfig):
     elif config.stage_model == "ordinal":
         base = FrankHallClassifier(LogisticRegression(C=config.stage_c, solver="liblinear"))
     else:
-        raise ValueError(f"unknown stage model {config.stage_model!r}; use 'ordinal' or 'nominal'")
+        raise InnotagError(f"unknown stage model {config.stage_model!r}; use 'nominal' or 'ordinal'")
     return _calibrated(base, config)
 
 
@@ -79,7 +82,7 @@ def make_feature_classifier(config: ModelConfig):
     elif config.feature_model == "svm":
         base = LinearSVC(C=config.feature_c / 10, class_weight="balanced", random_state=config.seed)
     else:
-        raise ValueError(f"unknown feature model {config.feature_model!r}; use 'logreg' or 'svm'")
+        raise InnotagError(f"unknown feature model {config.feature_model!r}; use 'svm' or 'logreg'")
     # calibrated and thresholded inside, on one set of out-of-fold scores
     return ThresholdedMultiLabelClassifier(base, cv=config.threshold_cv, random_state=config.seed)
 
@@ -108,9 +111,11 @@ class InnotagModel:
     def fit(self, docs: list[Preprocessed], stages, feature_matrix) -> "InnotagModel":
         X = model_inputs(docs)
         self.vectorizer_ = make_vectorizer(char_ngrams=self.config.char_ngrams, compounds=self.config.compounds,
+                                           cues=self.config.cues, cue_weight=self.config.cue_weight,
                                            min_df=self.config.min_df)
         Xv = self.vectorizer_.fit_transform(X)
-        self.stage_classifier_ = make_stage_classifier(self.config).fit(Xv, np.asarray(stages))
+        self.stage_classifier_ = make_stage_classifier(self.config).fit(Xv[:, stage_columns(self.vectorizer_)],
+                                                                          np.asarray(stages))
         self.feature_classifier_ = make_feature_classifier(self.config).fit(Xv, np.asarray(feature_matrix))
         self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
         return self
@@ -120,7 +125,8 @@ class InnotagModel:
         """Stage probabilities (n, 6) and feature probabilities (n, 6), no flags applied."""
         Xv = self.vectorizer_.transform(model_inputs(docs))
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
-        stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(Xv)
+        stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(
+            Xv[:, stage_columns(self.vectorizer_)])
         return stage_proba, self.feature_classifier_.predict_proba(Xv)
 
     @property
@@ -190,12 +196,16 @@ class InnotagModel:
         return out
 
     def _stage_direction(self, stage: int) -> np.ndarray:
+        """Stage coefficients towards ``stage``, zero for the columns the stage model does not use."""
         base = _base_estimator(self.stage_classifier_)
-        if isinstance(base, FrankHallClassifier):
-            return base.direction(int(np.searchsorted(base.classes_, stage)))
-        coef = base.coef_
         k = int(np.searchsorted(base.classes_, stage))
-        return coef[k] - coef.mean(axis=0)
+        if isinstance(base, FrankHallClassifier):
+            direction = base.direction(k)
+        else:
+            direction = base.coef_[k] - base.coef_.mean(axis=0)
+        full = np.zeros(len(self.vectorizer_.get_feature_names_out()))
+        full[stage_columns(self.vectorizer_)] = direction
+        return full
 
 
 def _base_estimator(calibrated):
