@@ -1,8 +1,9 @@
 """Save and load model directories safely.
 
-A model directory holds ``model.skops`` (the fitted estimators), ``meta.json`` (versions,
-pipeline, label schema, thresholds, seed, corpus digest, cross-validated scores) and a
-``README.md`` model card. The estimators are stored with skops, never pickle: loading
+A model directory holds ``model.skops`` (the fitted estimators), ``vocabulary.json`` (the
+TF-IDF vocabularies as plain term lists: skops would store every dictionary entry as its
+own object, 35 MB that take seconds to load), ``meta.json`` (versions, pipeline, label
+schema, thresholds, seed, corpus digest, cross-validated scores) and a ``README.md`` model card. The estimators are stored with skops, never pickle: loading
 only instantiates the types in :data:`TRUSTED_TYPES`, so a file from someone else cannot
 run code. A checksum in ``meta.json`` catches files changed after writing, and version
 checks turn scikit-learn or preprocessing mismatches into a clear message.
@@ -15,6 +16,8 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +30,7 @@ from nlp.info import tool_version
 from nlp.pipeline import PREPROCESS_VERSION
 
 FORMAT_VERSION = 1
-MODEL_FILE, META_FILE, CARD_FILE = "model.skops", "meta.json", "README.md"
+MODEL_FILE, VOCABULARY_FILE, META_FILE, CARD_FILE = "model.skops", "vocabulary.json", "meta.json", "README.md"
 
 # Every non-default type a model file may contain. Anything else is refused.
 TRUSTED_TYPES = frozenset({
@@ -84,9 +87,10 @@ def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
-        parts = {"vectorizer": model.vectorizer_, "stage": model.stage_classifier_,
-                 "features": model.feature_classifier_}
-        sio.dump(parts, staging / MODEL_FILE)
+        vectorizer, vocabularies = _split_vocabularies(model.vectorizer_)
+        parts = {"vectorizer": vectorizer, "stage": model.stage_classifier_, "features": model.feature_classifier_}
+        sio.dump(parts, staging / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
+        (staging / VOCABULARY_FILE).write_text(json.dumps(vocabularies, ensure_ascii=False), "utf-8")
         full_meta = {
             "format_version": FORMAT_VERSION,
             "innotag_version": tool_version(),
@@ -96,6 +100,7 @@ def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool 
             "labels": schema_dict(),
             **meta,
             "model_sha256": _sha256(staging / MODEL_FILE),
+            "vocabulary_sha256": _sha256(staging / VOCABULARY_FILE),
         }
         (staging / META_FILE).write_text(json.dumps(full_meta, ensure_ascii=False, indent=2), "utf-8")
         from models.card import model_card
@@ -136,12 +141,13 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     except (OSError, ValueError) as exc:
         raise ModelError(f"{path / META_FILE} is unreadable ({exc}); retrain the model") from None
     _check_versions(meta, path)
-    model_file = path / MODEL_FILE
-    if not model_file.is_file():
-        raise ModelError(f"{model_file} is missing; retrain the model")
-    if _sha256(model_file) != meta.get("model_sha256"):
-        raise ModelError(f"{model_file} has been modified since it was written (checksum mismatch); "
-                         "do not use it, retrain or get an intact copy")
+    model_file, vocabulary_file = path / MODEL_FILE, path / VOCABULARY_FILE
+    for file, key in ((model_file, "model_sha256"), (vocabulary_file, "vocabulary_sha256")):
+        if not file.is_file():
+            raise ModelError(f"{file} is missing; retrain the model")
+        if _sha256(file) != meta.get(key):
+            raise ModelError(f"{file} has been modified since it was written (checksum mismatch); "
+                             "do not use it, retrain or get an intact copy")
     try:
         untrusted = sio.get_untrusted_types(file=model_file)
         unexpected = sorted(set(untrusted) - TRUSTED_TYPES)
@@ -154,11 +160,36 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     except Exception as exc:  # skops raises assorted errors on damaged files
         raise ModelError(f"{model_file} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model") from None
     _check_structure(parts, model_file)
+    _restore_vocabularies(parts["vectorizer"], vocabulary_file)
     model = InnotagModel(ModelConfig.from_dict(meta.get("config", {})))
     model.vectorizer_, model.stage_classifier_, model.feature_classifier_ = (
         parts["vectorizer"], parts["stage"], parts["features"])
     model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
     return LoadedModel(model, meta, path)
+
+
+def _split_vocabularies(vectorizer):
+    """A copy of the fitted vectorizer without vocabularies, and the vocabularies as term lists."""
+    stripped = deepcopy(vectorizer)
+    vocabularies = {}
+    for name, transformer, _ in stripped.transformers_:
+        vocabulary = getattr(transformer, "vocabulary_", None)
+        if vocabulary:
+            vocabularies[name] = sorted(vocabulary, key=vocabulary.get)
+            transformer.vocabulary_ = {}
+    return stripped, vocabularies
+
+
+def _restore_vocabularies(vectorizer, vocabulary_file: Path) -> None:
+    try:
+        vocabularies = json.loads(vocabulary_file.read_text("utf-8"))
+        blocks = {name: transformer for name, transformer, _ in vectorizer.transformers_}
+        for name, terms in vocabularies.items():
+            if not all(isinstance(t, str) for t in terms):
+                raise ValueError("terms must be strings")
+            blocks[name].vocabulary_ = {term: i for i, term in enumerate(terms)}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        raise ModelError(f"{vocabulary_file} is not a valid vocabulary file ({exc}); retrain the model") from None
 
 
 def _check_structure(parts, model_file: Path) -> None:

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from models.corpus import load_corpus
-from models.persistence import MODEL_FILE, load_model
+from models.persistence import MODEL_FILE, VOCABULARY_FILE, load_model
 from models.train import preprocess_corpus
 from nlp.errors import ModelError
 
@@ -45,10 +45,11 @@ def test_saved_thresholds_are_the_ones_used(small_corpus, model_copy):
         assert prediction.features == expected
 
 
-def test_tampered_model_file_is_refused(model_copy):
-    data = bytearray((model_copy / MODEL_FILE).read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    (model_copy / MODEL_FILE).write_bytes(bytes(data))
+@pytest.mark.parametrize("name", [MODEL_FILE, VOCABULARY_FILE])
+def test_tampered_files_are_refused(model_copy, name):
+    data = bytearray((model_copy / name).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (model_copy / name).write_bytes(bytes(data))
     with pytest.raises(ModelError, match="modified since it was written"):
         load_model(model_copy)
 
