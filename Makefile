@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Same rule as models.persistence.default_model_dir()
 MODEL_DIR ?= $(or $(INNOTAG_MODEL),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/innotag/models/default)
-CORPUS_FILES := $(wildcard corpus/data/*.jsonl)
+CORPUS_FILES := $(wildcard corpus/*.jsonl)
 
 .PHONY: demo test setup system-deps model clean
 

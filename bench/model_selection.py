@@ -1,6 +1,6 @@
 """Choose the model configuration by cross-validation (the defaults of models.model.ModelConfig).
 
-    python bench/model_selection.py [--corpus corpus/data] [--folds 5] [--seed 0] [--pipeline accurate]
+    python bench/model_selection.py [--corpus corpus/] [--folds 5] [--seed 0] [--pipeline accurate]
 
 Every configuration is scored on the same folds; prints one row per configuration.
 """
@@ -37,7 +37,7 @@ CONFIGS = {
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="corpus/data")
+    parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pipeline", default="accurate")

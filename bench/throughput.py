@@ -129,7 +129,7 @@ def train_model(corpus: Path, pipeline: str, out: Path) -> float:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="innotag tagging throughput, floors and cost growth")
-    parser.add_argument("--corpus", default="corpus/data")
+    parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--docs", type=int, default=2000, help="documents for the main throughput table")
     parser.add_argument("--sizes", type=int, nargs="*", default=[500, 2000, 8000], help="documents for cost growth")
     parser.add_argument("--pipelines", nargs="*", default=["accurate", "fast"])

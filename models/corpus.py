@@ -1,4 +1,4 @@
-"""Read annotated corpora: one JSONL file, or a folder of ``*.jsonl`` files.
+"""Read annotated corpora: one JSONL file, or the ``*.jsonl`` files at the top of a folder.
 
 Each line is ``{"id", "text", "stage", "features", ...}`` (see ``corpus/CODEBOOK.md``);
 keys other than these four are kept as metadata and never used as model input.
@@ -74,9 +74,10 @@ def corpus_files(path: str | Path) -> list[Path]:
     if not path.exists():
         raise CorpusError(f"{path}: no such corpus file or folder")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.jsonl") if p.is_file())
+        # only the top level: sub-folders (such as corpus/annotations/) hold other label files
+        files = sorted(p for p in path.glob("*.jsonl") if p.is_file())
         if not files:
-            raise CorpusError(f"{path}: the folder has no *.jsonl corpus files")
+            raise CorpusError(f"{path}: the folder has no *.jsonl corpus files at its top level")
         return files
     return [path]
 

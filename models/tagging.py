@@ -12,6 +12,7 @@ from pathlib import Path
 from models.batch import tag_stream
 from models.output import ResultWriter, finish_output, open_output
 from models.persistence import default_model_dir
+from nlp.errors import OutputError
 from nlp.inputs import iter_inputs
 
 log = logging.getLogger("innotag")
@@ -49,6 +50,8 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
     """
     from tqdm import tqdm
 
+    if resume and output is None:
+        raise OutputError("--resume continues an --output file; name it with --output FILE")
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     started = time.perf_counter()

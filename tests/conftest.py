@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "corpus" / "data"
+CORPUS = REPO / "corpus"
 
 # Session-wide: caches and the default model location never touch the user's home.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="innotag-tests-"))
@@ -43,7 +43,7 @@ def write_jsonl(path: Path, records) -> Path:
 
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> Path:
-    """A small annotated corpus (84 documents) taken from corpus/data."""
+    """A small annotated corpus (84 documents) taken from corpus/."""
     return write_jsonl(tmp_path_factory.mktemp("corpus") / "small.jsonl", small_corpus_records())
 
 

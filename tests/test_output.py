@@ -69,3 +69,10 @@ def test_an_interrupted_run_needs_resume_or_force(tmp_path):
     ResultWriter(stream, "csv", write_header=False).write(result("b"))
     finish_output(stream, output)
     assert [r["id"] for r in csv.DictReader(output.open(encoding="utf-8"))] == ["a", "b"]
+
+
+def test_resume_needs_an_output_file():
+    from models.tagging import run_tagging
+
+    with pytest.raises(OutputError, match="--output"):
+        run_tagging(["-"], resume=True)
