@@ -1,0 +1,24 @@
+"""Each benchmark script runs on a tiny input, so that the benchmarks do not rot."""
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, *map(str, args)], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_model_selection_smoke(small_corpus):
+    out = run("bench/model_selection.py", "--corpus", small_corpus, "--folds", "2", "--pipeline", "fast",
+              "--n-jobs", "1", "--only", "nominal, words", "ordinal, words")
+    assert "| nominal, words |" in out and "| ordinal, words |" in out
+
+
+def test_throughput_smoke(small_corpus, tmp_path):
+    out = run("bench/throughput.py", "--quick", "--corpus", small_corpus, "--json", tmp_path / "t.json")
+    assert "## Tagging" in out and "## Floors" in out and "## Cost growth" in out and "## Training" in out
+    assert (tmp_path / "t.json").exists()
