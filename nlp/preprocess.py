@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import simplemma
 from spacy.lang.fi.stop_words import STOP_WORDS
 
 from nlp import voikko
@@ -161,8 +162,6 @@ def _add_doc(result: Preprocessed, doc, use_simplemma_for_unknown: bool) -> None
 
 
 def _simplemma_knows(word: str) -> bool:
-    import simplemma
-
     return simplemma.is_known(word, lang="fi", low_memory=True)
 
 
