@@ -97,10 +97,11 @@ def write_report(result, folder) -> list:
     folder.mkdir(parents=True, exist_ok=True)
     main = result.systems["innotag"]
     confusion = np.array(main["stage"]["confusion"])
-    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    names = [f"{n} {s}" for n, s in enumerate(STAGE_IDS, 1)]
+    fig, ax = plt.subplots(figsize=(7.5, 6))
     ax.imshow(confusion, cmap="Blues")
-    ax.set_xticks(range(len(STAGE_IDS)), [s[:10] for s in STAGE_IDS], rotation=35, ha="right")
-    ax.set_yticks(range(len(STAGE_IDS)), [s[:10] for s in STAGE_IDS])
+    ax.set_xticks(range(len(STAGE_IDS)), names, rotation=35, ha="right")
+    ax.set_yticks(range(len(STAGE_IDS)), names)
     ax.set_xlabel("predicted stage")
     ax.set_ylabel("true stage")
     for i in range(confusion.shape[0]):
@@ -122,7 +123,7 @@ def write_report(result, folder) -> list:
     ax.set_ylim(0, 1)
     ax.set_ylabel("F1")
     ax.set_title("F1 per ecosystem feature")
-    ax.legend()
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=len(result.systems), frameon=False)
     fig.tight_layout()
     fig.savefig(folder / "features.png", dpi=110)
     plt.close(fig)
