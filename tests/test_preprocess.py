@@ -68,3 +68,17 @@ def test_cache_returns_the_same_result(tmp_path):
     first = fresh(SENTENCE)
     assert any(tmp_path.rglob("*.json"))
     assert Preprocessor(FAST, cache_dir=tmp_path)(SENTENCE) == first
+
+
+def test_without_voikko_accurate_falls_back_to_fast_and_says_so(monkeypatch, caplog):
+    from nlp import pipeline
+
+    monkeypatch.setattr(pipeline.voikko, "voikko_available", lambda: False)
+    pipeline.load_pipeline.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="innotag"):
+            _, info = pipeline.load_pipeline(ACCURATE)
+        assert info.route == FAST and not info.voikko
+        assert "Voikko is not installed" in caplog.text and "libvoikko1" in caplog.text
+    finally:
+        pipeline.load_pipeline.cache_clear()
