@@ -1,6 +1,6 @@
 """Benchmark innotag against real peers: spaCy textcat, fastText and Annif, in one run.
 
-    python bench/peers.py [--corpus corpus/data] [--folds 5] [--seed 0] [--docs 2000]
+    python bench/peers.py [--corpus corpus/] [--folds 5] [--seed 0] [--docs 2000]
                           [--systems innotag spacy fasttext annif] [--limit N] [--jobs 2]
 
 Every system is cross-validated on the same corpus, the same folds (models.evaluate.joint_folds)
@@ -334,7 +334,7 @@ def expand_systems(names) -> list[str]:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="corpus/data")
+    parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--docs", type=int, default=2000, help="documents to tag in the speed runs (0 skips them)")

@@ -7,7 +7,7 @@ Routes:
     lemmatizer (lemma accuracy 0.953 on UD Finnish-TDT); the tagger, parser and NER,
     which classification does not need, are excluded. Needs Voikko.
 ``fast``
-    ``spacy.blank("fi")`` with a simplemma lemmatizer (Voikko for words simplemma does
+    spaCy's Finnish language class (as ``spacy.blank("fi")``) with a simplemma lemmatizer (Voikko for words simplemma does
     not know, when available) and a rule-based sentence splitter; about 20 times faster.
 any other name
     An installed spaCy Finnish package such as ``fi_core_news_sm``.
@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 
 import simplemma
 import spacy
+from spacy.lang.fi import Finnish
 from spacy.language import Language
 
 from nlp import voikko
@@ -35,7 +36,7 @@ DEFAULT_PIPELINE = ACCURATE
 TRAINED_PACKAGE = "spacy_fi_experimental_web_md"
 # Bump when the normalisation of the lemma stream changes: cached results and models
 # trained with another version are then not mixed with new ones.
-PREPROCESS_VERSION = 1
+PREPROCESS_VERSION = 2
 
 log = logging.getLogger("innotag")
 
@@ -92,7 +93,10 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> tuple[Language, PipelineInfo]
                     "pipeline is unavailable; using the 'fast' simplemma pipeline instead.")
         return load_pipeline(FAST)
     if name == FAST:
-        nlp = spacy.blank("fi")
+        # The language class itself, not spacy.blank("fi"): importing spacy-fi replaces the
+        # registered "fi" class with one that tokenizes differently, which would make this
+        # route depend on what else the process has loaded.
+        nlp = Finnish()
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("innotag_simplemma_lemmatizer")
         package, version = "spacy.blank(fi)+simplemma", f"{spacy.__version__}+simplemma{simplemma.__version__}"
