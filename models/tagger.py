@@ -18,9 +18,6 @@ from nlp.errors import InnotagError
 from nlp.inputs import InputItem
 from nlp.preprocess import Preprocessor
 
-FIELDS = ("id", "path", "stage", "stage_probability", "stage_probabilities", "expected_stage", "features",
-          "feature_probabilities", "thresholds", "ecosystem_score", "flags", "error")
-
 
 @dataclass
 class TagResult:

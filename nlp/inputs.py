@@ -20,7 +20,6 @@ from pathlib import Path
 from nlp.errors import DocumentError, InnotagError
 from nlp.readers import SUPPORTED_SUFFIXES, Document, make_document, read_document
 
-TABLE_SUFFIXES = (".jsonl", ".csv")
 
 
 @dataclass(frozen=True)
