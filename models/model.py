@@ -7,6 +7,7 @@ scikit-learn estimators and the project's two estimator classes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -110,6 +111,7 @@ class InnotagModel:
 
     def fit(self, docs: list[Preprocessed], stages, feature_matrix) -> "InnotagModel":
         X = model_inputs(docs)
+        self.__dict__.pop("_feature_names", None)  # a refit has new features
         self.vectorizer_ = make_vectorizer(char_ngrams=self.config.char_ngrams, compounds=self.config.compounds,
                                            cues=self.config.cues, cue_weight=self.config.cue_weight,
                                            min_df=self.config.min_df)
@@ -178,7 +180,7 @@ class InnotagModel:
         """
         x = self.vectorizer_.transform(model_inputs([doc]))
         sentences = self.vectorizer_.transform(sentence_inputs(doc)) if doc.sentences else None
-        names = self.vectorizer_.get_feature_names_out()
+        names = self._feature_names
         readable = np.array([not n.startswith("chars__") for n in names])
         directions = {"stage": self._stage_direction(stage)}
         for f in present:
@@ -195,6 +197,11 @@ class InnotagModel:
             out[key] = {"terms": terms, "sentences": evidence}
         return out
 
+    @functools.cached_property
+    def _feature_names(self) -> np.ndarray:
+        """Column names of the fitted vectorizer; built once, as it takes ~0.07 s each time."""
+        return self.vectorizer_.get_feature_names_out()
+
     def _stage_direction(self, stage: int) -> np.ndarray:
         """Stage coefficients towards ``stage``, zero for the columns the stage model does not use."""
         base = _base_estimator(self.stage_classifier_)
@@ -203,7 +210,7 @@ class InnotagModel:
             direction = base.direction(k)
         else:
             direction = base.coef_[k] - base.coef_.mean(axis=0)
-        full = np.zeros(len(self.vectorizer_.get_feature_names_out()))
+        full = np.zeros(len(self._feature_names))
         full[stage_columns(self.vectorizer_)] = direction
         return full
 
