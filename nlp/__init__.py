@@ -1,12 +1,25 @@
-"""Finnish preprocessing and document reading for innotag."""
+"""Finnish preprocessing and document reading for innotag.
 
-from nlp.errors import CorpusError, DocumentError, InnotagError, ModelError, OutputError, PipelineError
-from nlp.pipeline import ACCURATE, DEFAULT_PIPELINE, FAST, PipelineInfo, load_pipeline, pipeline_info
-from nlp.preprocess import Preprocessed, Preprocessor
-from nlp.readers import SUPPORTED_SUFFIXES, Document, decode_bytes, read_document
+The names below are imported on first use (PEP 562), so that importing ``nlp.errors``,
+as the command line does for ``--help``, does not load spaCy.
+"""
 
-__all__ = [
-    "ACCURATE", "DEFAULT_PIPELINE", "FAST", "CorpusError", "Document", "DocumentError", "InnotagError",
-    "ModelError", "OutputError", "PipelineError", "PipelineInfo", "Preprocessed", "Preprocessor",
-    "SUPPORTED_SUFFIXES", "decode_bytes", "load_pipeline", "pipeline_info", "read_document",
-]
+import importlib
+
+_EXPORTS = {
+    "CorpusError": "nlp.errors", "DocumentError": "nlp.errors", "InnotagError": "nlp.errors",
+    "ModelError": "nlp.errors", "OutputError": "nlp.errors", "PipelineError": "nlp.errors",
+    "ACCURATE": "nlp.pipeline", "DEFAULT_PIPELINE": "nlp.pipeline", "FAST": "nlp.pipeline",
+    "PipelineInfo": "nlp.pipeline", "load_pipeline": "nlp.pipeline", "pipeline_info": "nlp.pipeline",
+    "Preprocessed": "nlp.preprocess", "Preprocessor": "nlp.preprocess",
+    "SUPPORTED_SUFFIXES": "nlp.readers", "Document": "nlp.readers", "decode_bytes": "nlp.readers",
+    "read_document": "nlp.readers",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'nlp' has no attribute {name!r}")
