@@ -1,21 +1,26 @@
 """The ``innotag`` command line: a thin typer layer over the library.
 
 Each command parses its arguments, calls one plain library function and prints the
-result. User errors (:class:`nlp.errors.InnotagError`) become one line on stderr and
+result. User errors (:class:`innotag.nlp.errors.InnotagError`) become one line on stderr and
 exit code 1; usage errors exit with 2.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-from nlp.errors import InnotagError
+from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
+from innotag.models.tagging import BACKENDS, FORMATS
+from innotag.nlp import ROUTES
+from innotag.nlp.errors import InnotagError
 
 app = typer.Typer(
     name="innotag",
@@ -27,8 +32,39 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PIPELINE_HELP = "Finnish preprocessing: 'accurate' (trained spaCy pipeline + Voikko), 'fast' (simplemma), " \
-                "or the name of an installed spaCy Finnish package."
+def _choices(names, doc: str = "") -> type[Enum]:
+    """An Enum of registry names, so that typer validates the choice before any work."""
+    return Enum(doc or "Choice", {name: name for name in names}, type=str)
+
+
+StageModel = _choices(STAGE_MODELS, "StageModel")
+FeatureModel = _choices(FEATURE_MODELS, "FeatureModel")
+Format = _choices(FORMATS, "Format")
+Backend = _choices(BACKENDS, "Backend")
+
+
+def _check_pipeline(value: str) -> str:
+    """A route name, or an installed spaCy Finnish package (found without loading spaCy)."""
+    if value in ROUTES or importlib.util.find_spec(value.replace("-", "_")) is not None:
+        return value
+    raise typer.BadParameter(f"'{value}' is neither {' nor '.join(ROUTES)} nor an installed spaCy package")
+
+
+# Options shared by several commands, defined once.
+PipelineOption = Annotated[str, typer.Option(
+    "--pipeline", "-p", callback=_check_pipeline,
+    help="Finnish preprocessing: 'accurate' (trained spaCy pipeline + Voikko), 'fast' (simplemma), "
+         "or the name of an installed spaCy Finnish package.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or log messages.")]
+VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log messages.")]
+JobsOption = Annotated[int, typer.Option("--n-jobs", "-j", min=1, help="Parallel processes.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed for every random state (folds, estimators).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+StageModelOption = Annotated[StageModel, typer.Option(
+    help="Stage estimator: " + ", ".join(f"'{k}' ({f.__doc__})" for k, f in STAGE_MODELS.items()) + ".")]
+FeatureModelOption = Annotated[FeatureModel, typer.Option(
+    help="Feature estimator, calibrated: " + ", ".join(f"'{k}' ({f.__doc__})" for k, f in FEATURE_MODELS.items())
+         + ".")]
 
 
 def _setup_logging(verbose: int = 0, quiet: bool = False) -> None:
@@ -42,7 +78,7 @@ def _echo_json(data) -> None:
 
 def _version_callback(value: bool) -> None:
     if value:
-        from nlp.info import tool_version
+        from innotag.nlp.info import tool_version
 
         typer.echo(f"innotag {tool_version()}")
         raise typer.Exit()
@@ -58,11 +94,11 @@ def _main_options(
 
 @app.command("info")
 def info_cli(
-    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    pipeline: PipelineOption = "accurate",
+    as_json: JsonOption = False,
 ) -> None:
     """Show versions, the Finnish pipeline in use and whether Voikko is available."""
-    from nlp.info import collect_info
+    from innotag.nlp.info import collect_info
 
     data = collect_info(pipeline)
     if as_json:
@@ -76,11 +112,11 @@ def info_cli(
 @app.command("preprocess")
 def preprocess_cli(
     paths: List[Path] = typer.Argument(..., help="Documents to preprocess (txt, md, html, pdf, docx)."),
-    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
+    pipeline: PipelineOption = "accurate",
 ) -> None:
     """Print the sentences and normalised lemmas of documents as JSON lines."""
-    from nlp.preprocess import Preprocessor
-    from nlp.readers import read_document
+    from innotag.nlp.preprocess import Preprocessor
+    from innotag.nlp.readers import read_document
 
     pre = Preprocessor(pipeline)
     failed = 0
@@ -109,14 +145,14 @@ def validate_cli(
     combinations: bool = typer.Option(True, "--combinations/--no-combinations",
                                       help="Require every feature both present and absent in every stage."),
     max_overlap: float = typer.Option(0.30, help="Largest share of word 5-gram shingles two documents may share."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: JsonOption = False,
 ) -> None:
     """Check a corpus (schema, size and balance, near-duplicates) and print its statistics.
 
     The defaults are the standard of innotag's own corpus; relax them for smaller corpora.
     Exits 1 when any check fails.
     """
-    from models.validate import Rules, validate_corpus
+    from innotag.models.corpus.validate import Rules, validate_corpus
 
     rules = Rules(min_documents=min_documents, min_per_stage=min_per_stage, min_feature_share=min_feature_share,
                   max_feature_share=max_feature_share, every_stage_feature_combination=combinations,
@@ -125,7 +161,7 @@ def validate_cli(
     if as_json:
         _echo_json({"ok": report.ok, "errors": report.errors, "statistics": report.stats})
     else:
-        from models.report import format_statistics
+        from innotag.models.evaluation.report import format_statistics
 
         typer.echo(format_statistics(report.stats))
         for error in report.errors:
@@ -139,11 +175,11 @@ def validate_cli(
 def agreement_cli(
     first: Path = typer.Argument(..., help="First annotation (corpus JSONL file or folder)."),
     second: Path = typer.Argument(..., help="Second, independent annotation of (some of) the same documents."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOption = False,
 ) -> None:
     """Inter-annotator agreement: stage kappa (quadratic) and exact agreement, kappa per feature."""
-    from models.agreement import agreement
-    from models.report import format_agreement
+    from innotag.models.corpus.agreement import agreement
+    from innotag.models.evaluation.report import format_agreement
 
     result = agreement(first, second)
     if as_json:
@@ -152,25 +188,15 @@ def agreement_cli(
         typer.echo(format_agreement(result))
 
 
-STAGE_MODEL_HELP = "Stage estimator: 'nominal' (multinomial logistic regression) or 'ordinal' (Frank-Hall) " \
-                   "[default: nominal, chosen by cross-validation]."
-FEATURE_MODEL_HELP = "Feature estimator: 'svm' (LinearSVC) or 'logreg', calibrated [default: svm]."
-
-
 def _progress(quiet: bool) -> bool:
     return not quiet
 
 
-def _model_config(stage_model: Optional[str], feature_model: Optional[str]):
+def _model_config(seed: int, stage_model: StageModel, feature_model: FeatureModel):
     """The default ModelConfig with the options the user gave."""
-    from models.model import ModelConfig
+    from innotag.models.estimators.model import ModelConfig
 
-    config = ModelConfig()
-    if stage_model is not None:
-        config.stage_model = stage_model
-    if feature_model is not None:
-        config.feature_model = feature_model
-    return config
+    return ModelConfig(seed=seed, stage_model=stage_model.value, feature_model=feature_model.value)
 
 
 @app.command("train")
@@ -178,27 +204,27 @@ def train_cli(
     corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Model directory to write [default: the default model location]."),
-    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
-    seed: int = typer.Option(0, "--seed", help="Seed for every random state (folds, estimators)."),
-    stage_model: Optional[str] = typer.Option(None, help=STAGE_MODEL_HELP),
-    feature_model: Optional[str] = typer.Option(None, help=FEATURE_MODEL_HELP),
-    cv: int = typer.Option(5, "--cv", help="Folds for the cross-validated scores stored with the model (0: none)."),
-    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Parallel cross-validation folds."),
+    pipeline: PipelineOption = "accurate",
+    seed: SeedOption = 0,
+    stage_model: StageModelOption = StageModel.nominal,
+    feature_model: FeatureModelOption = FeatureModel.svm,
+    cv: int = typer.Option(5, "--cv", min=0, help="Folds for the cross-validated scores stored with the model (0: none)."),
+    n_jobs: JobsOption = 1,
     force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing model directory."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or log messages."),
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log messages."),
+    quiet: QuietOption = False,
+    verbose: VerboseOption = 0,
 ) -> None:
     """Train the stage and feature models on a corpus and write a model directory.
 
     The directory holds model.skops (safe to load), meta.json (versions, pipeline, labels,
     thresholds, seed, corpus SHA-256, cross-validated scores) and a README.md model card.
     """
-    from models.persistence import default_model_dir
-    from models.train import train
+    from innotag.models.persistence.store import default_model_dir
+    from innotag.models.train import train
 
     _setup_logging(verbose + 1, quiet)
-    config = _model_config(stage_model, feature_model)
-    result = train(corpus, output or default_model_dir(), pipeline=pipeline, seed=seed, config=config, cv_folds=cv,
+    config = _model_config(seed, stage_model, feature_model)
+    result = train(corpus, output or default_model_dir(), pipeline=pipeline, config=config, cv_folds=cv,
                    force=force, n_jobs=n_jobs, progress=_progress(quiet))
     typer.echo(str(result.model_dir))
 
@@ -208,29 +234,29 @@ def evaluate_cli(
     corpus: Path = typer.Argument(..., help="Annotated corpus to evaluate on."),
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Score this trained model on CORPUS (held-out)."),
     cv: int = typer.Option(5, "--cv", help="Folds for cross-validation when no --model is given."),
-    seed: int = typer.Option(0, "--seed", help="Seed for folds and estimators."),
-    pipeline: str = typer.Option("accurate", "--pipeline", "-p", help=PIPELINE_HELP),
-    stage_model: Optional[str] = typer.Option(None, help=STAGE_MODEL_HELP),
-    feature_model: Optional[str] = typer.Option(None, help=FEATURE_MODEL_HELP),
-    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Folds run in parallel."),
-    as_json: bool = typer.Option(False, "--json", help="Print all scores as JSON."),
+    seed: SeedOption = 0,
+    pipeline: PipelineOption = "accurate",
+    stage_model: StageModelOption = StageModel.nominal,
+    feature_model: FeatureModelOption = FeatureModel.svm,
+    n_jobs: JobsOption = 1,
+    as_json: JsonOption = False,
     report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or log messages."),
+    quiet: QuietOption = False,
 ) -> None:
     """Score innotag beside two baselines (majority/prevalence, codebook keywords).
 
     Without --model: stratified K-fold cross-validation on CORPUS. With --model: the
     trained model on CORPUS as a held-out set.
     """
-    from models.evaluate import evaluate_cv, evaluate_heldout
-    from models.report import format_evaluation, write_report
+    from innotag.models.evaluation.evaluate import evaluate_cv, evaluate_heldout
+    from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
     if model is not None:
         result = evaluate_heldout(corpus, model, progress=_progress(quiet))
     else:
-        config = _model_config(stage_model, feature_model)
-        result = evaluate_cv(corpus, k=cv, seed=seed, pipeline=pipeline, config=config, n_jobs=n_jobs,
+        config = _model_config(seed, stage_model, feature_model)
+        result = evaluate_cv(corpus, k=cv, pipeline=pipeline, config=config, n_jobs=n_jobs,
                              progress=_progress(quiet))
     if as_json:
         _echo_json(result.to_dict())
@@ -245,8 +271,8 @@ def evaluate_cli(
 def tag_cli(
     paths: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL/CSV files, or - for stdin."),
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="table, jsonl or csv [default: table on a terminal, else jsonl]."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", case_sensitive=False,
+                                         help="Output format [default: table on a terminal, else jsonl]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted --output run, skipping done documents."),
@@ -254,12 +280,12 @@ def tag_cli(
     glob: Optional[str] = typer.Option(None, "--glob", help="Only files in folders matching this pattern, e.g. '*.pdf'."),
     text_field: str = typer.Option("text", help="Text column of JSONL/CSV inputs."),
     id_field: str = typer.Option("id", help="Id column of JSONL/CSV inputs."),
-    n_jobs: int = typer.Option(1, "--n-jobs", "-j", help="Worker processes (or Dask workers' parallel chunks)."),
-    backend: str = typer.Option("loky", help="'loky' (this machine) or 'dask' (a Dask cluster, needs innotag[dask])."),
+    n_jobs: JobsOption = 1,
+    backend: Backend = typer.Option(Backend.loky, help="; ".join(f"'{k}': {v}" for k, v in BACKENDS.items()) + "."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --backend dask."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first document that fails."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, summary or warnings."),
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log messages."),
+    quiet: QuietOption = False,
+    verbose: VerboseOption = 0,
 ) -> None:
     """Predict the stage and ecosystem features of documents.
 
@@ -267,13 +293,14 @@ def tag_cli(
     set and the batch goes on. Exit code 1 if any document failed. Flagged documents
     (empty, not Finnish, unknown vocabulary) get no labels and do not count as failures.
     """
-    from models.tagging import run_tagging
+    from innotag.models.tagging.run import run_tagging
 
     _setup_logging(verbose, quiet)
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
-    summary = run_tagging(paths, model=model, output=output, fmt=fmt, force=force, resume=resume, explain=explain,
-                          glob=glob, text_field=text_field, id_field=id_field, n_jobs=n_jobs, backend=backend,
+    if backend is Backend.dask and not scheduler:
+        raise typer.BadParameter("--backend dask needs --scheduler ADDRESS", param_hint="--scheduler")
+    fmt_name = fmt.value if fmt else "table" if output is None and sys.stdout.isatty() else "jsonl"
+    summary = run_tagging(paths, model=model, output=output, fmt=fmt_name, force=force, resume=resume, explain=explain,
+                          glob=glob, text_field=text_field, id_field=id_field, n_jobs=n_jobs, backend=backend.value,
                           scheduler=scheduler, fail_fast=fail_fast, progress=_progress(quiet))
     if not quiet:
         typer.echo(f"innotag: {summary.line()}", err=True)

@@ -1,4 +1,4 @@
-"""Choose the model configuration by cross-validation (the defaults of models.model.ModelConfig).
+"""Choose the model configuration by cross-validation (the defaults of innotag.models.estimators.model.ModelConfig).
 
     python bench/model_selection.py [--corpus corpus/] [--folds 5] [--seed 0] [--pipeline accurate]
 
@@ -13,12 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from models.corpus import load_corpus  # noqa: E402
-from models.evaluate import cross_validate_docs  # noqa: E402
-from models.model import ModelConfig  # noqa: E402
-from models.train import preprocess_corpus  # noqa: E402
+from innotag.models.corpus.load import load_corpus, preprocess_corpus
+from innotag.models.estimators.model import ModelConfig
+from innotag.models.evaluation.folds import cross_validate_docs
 
 CONFIGS = {
     "nominal, words": dict(stage_model="nominal", char_ngrams=False, cues=False),

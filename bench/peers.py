@@ -3,9 +3,9 @@
     python bench/peers.py [--corpus corpus/] [--folds 5] [--seed 0] [--docs 2000]
                           [--systems innotag spacy fasttext annif] [--limit N] [--jobs 2]
 
-Every system is cross-validated on the same corpus, the same folds (models.evaluate.joint_folds)
-and the same seed, and scored by the same functions (models.metrics). innotag's default model
-and its two baselines come from models.evaluate.cross_validate_docs; the peers are trained
+Every system is cross-validated on the same corpus, the same folds (innotag.models.evaluation.folds.joint_folds)
+and the same seed, and scored by the same functions (innotag.models.evaluation.metrics). innotag's default model
+and its two baselines come from innotag.models.evaluation.folds.cross_validate_docs; the peers are trained
 per fold here (their set-up is in bench/peers/*.py). Then every system is trained once on
 the whole corpus and tags ``--docs`` documents (the corpus texts repeated) in a fresh
 process: documents/s, words/s, peak RSS, model size and training time.
@@ -37,12 +37,12 @@ from peers import annif_peer  # noqa: E402
 from peers.common import REPO, dir_size_mb, joint_folds, n_words, worker_call  # noqa: E402
 from peers.cv import PEER_SYSTEMS, assemble, fit_predict  # noqa: E402
 
-from models.corpus import load_corpus  # noqa: E402
-from models.evaluate import cross_validate_docs  # noqa: E402
-from models.metrics import feature_metrics, stage_metrics  # noqa: E402
-from models.model import ModelConfig  # noqa: E402
-from models.schema import FEATURE_IDS, STAGE_IDS  # noqa: E402
-from models.train import preprocess_corpus  # noqa: E402
+from innotag.models.corpus.load import load_corpus  # noqa: E402
+from innotag.models.evaluation.folds import cross_validate_docs  # noqa: E402
+from innotag.models.evaluation.metrics import feature_metrics, stage_metrics  # noqa: E402
+from innotag.models.estimators.model import ModelConfig  # noqa: E402
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS  # noqa: E402
+from innotag.models.corpus.load import preprocess_corpus  # noqa: E402
 
 SYSTEM_CHOICES = ("innotag", "spacy", "fasttext", "fasttext-text", "fasttext-lemmas", "annif")
 ROWS = {
@@ -447,8 +447,8 @@ def print_report(report: dict, systems: set) -> None:
           + (f", Annif {annif.get('annif')} (own venv: scikit-learn {annif.get('scikit-learn')}, nltk "
              f"{annif.get('nltk')}, voikko {annif.get('voikko')}, analyzer {annif.get('analyzer')})" if annif else ""))
     print()
-    print(f"Folds: models.evaluate.joint_folds (stage + features stratified), test sizes {c['fold_sizes']}; "
-          "every system is scored out-of-fold with models.metrics on all documents.")
+    print(f"Folds: innotag.models.evaluation.folds.joint_folds (stage + features stratified), test sizes {c['fold_sizes']}; "
+          "every system is scored out-of-fold with innotag.models.evaluation.metrics on all documents.")
     print()
     print("## Accuracy")
     print()

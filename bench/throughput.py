@@ -24,12 +24,10 @@ import threading
 import time
 from pathlib import Path
 
+from innotag.models.corpus.load import load_corpus
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from models.corpus import load_corpus  # noqa: E402
-
-INNOTAG = [sys.executable, "-c", "import cli; cli.main()"]
+INNOTAG = [sys.executable, "-c", "from innotag import cli; cli.main()"]
 _WORD = re.compile(r"\w+")
 
 
@@ -100,8 +98,8 @@ def floors(folder: Path, pipelines: list[str]) -> dict[str, float]:
     """Seconds for reading alone, reading plus spaCy tokenization, and each pipeline alone."""
     import spacy
 
-    from nlp.pipeline import load_pipeline
-    from nlp.readers import read_document
+    from innotag.nlp.pipeline import load_pipeline
+    from innotag.nlp.readers import read_document
 
     paths = sorted(folder.glob("*.txt"))
     started = time.perf_counter()

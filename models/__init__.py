@@ -1,16 +1,13 @@
-"""Label schema, estimators, training, evaluation and persistence for innotag.
+"""Everything after preprocessing, one subpackage per concern.
 
-The main entry points::
+- ``corpus``: loading annotated corpora, validating them, inter-annotator agreement;
+- ``estimators``: model inputs and vectorizer, codebook cues, baselines, the thresholded
+  multi-label and ordinal estimators, and :class:`~innotag.models.estimators.model.InnotagModel`;
+- ``evaluation``: folds and cross-validation, metrics, held-out evaluation, reports;
+- ``persistence``: safe model directories and the model card;
+- ``tagging``: input expansion, the :class:`~innotag.models.tagging.tagger.Tagger`, batch runs
+  and output writers;
+- ``train``: fitting a model on a corpus and writing its directory.
 
-    from models import Tagger, train, evaluate_cv, load_model
+The public names are re-exported by the top-level ``innotag`` package.
 """
-
-from models.evaluate import EvaluationResult, evaluate_cv, evaluate_heldout
-from models.model import InnotagModel, ModelConfig
-from models.persistence import default_model_dir, load_model
-from models.schema import FEATURE_IDS, STAGE_IDS
-from models.tagger import TagResult, Tagger
-from models.train import train
-
-__all__ = ["EvaluationResult", "FEATURE_IDS", "InnotagModel", "ModelConfig", "STAGE_IDS", "TagResult", "Tagger",
-           "default_model_dir", "evaluate_cv", "evaluate_heldout", "load_model", "train"]

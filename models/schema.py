@@ -14,6 +14,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Label:
     id: str
+    short: str  # for narrow columns: terminal tables, agreement matrices
     fi: str
     en: str
     number: int | None = None
@@ -21,14 +22,15 @@ class Label:
 
 def _load() -> tuple[tuple[Label, ...], tuple[Label, ...]]:
     data = json.loads((Path(__file__).parent / "labels.json").read_text("utf-8"))
-    stages = tuple(Label(s["id"], s["fi"], s["en"], s["number"]) for s in data["stages"])
-    features = tuple(Label(f["id"], f["fi"], f["en"]) for f in data["features"])
+    stages = tuple(Label(s["id"], s["short"], s["fi"], s["en"], s["number"]) for s in data["stages"])
+    features = tuple(Label(f["id"], f["short"], f["fi"], f["en"]) for f in data["features"])
     return stages, features
 
 
 STAGES, FEATURES = _load()
 STAGE_IDS: tuple[str, ...] = tuple(s.id for s in STAGES)
 FEATURE_IDS: tuple[str, ...] = tuple(f.id for f in FEATURES)
+SHORT_NAMES: dict[str, str] = {label.id: label.short for label in STAGES + FEATURES}
 
 
 def stage_index(stage: str | int) -> int:

@@ -10,24 +10,13 @@ from pathlib import Path
 
 import numpy as np
 
-from models.corpus import Corpus, load_corpus
-from models.model import InnotagModel, ModelConfig
-from models.schema import STAGE_IDS
-from nlp.pipeline import DEFAULT_PIPELINE, PipelineInfo
-from nlp.preprocess import Preprocessed, Preprocessor, default_cache_dir
+from innotag.models.errors import CorpusError, check_can_write
+from innotag.models.corpus.load import load_corpus, preprocess_corpus
+from innotag.models.estimators.model import InnotagModel, ModelConfig
+from innotag.models.schema import STAGE_IDS
+from innotag.nlp.pipeline import DEFAULT_PIPELINE
 
 log = logging.getLogger("innotag")
-
-
-def preprocess_corpus(corpus: Corpus, pipeline: str = DEFAULT_PIPELINE, progress: bool = True,
-                      cache: bool = True) -> tuple[list[Preprocessed], PipelineInfo]:
-    """Preprocess every document once; results are cached on disk by text and pipeline."""
-    from tqdm import tqdm
-
-    pre = Preprocessor(pipeline, cache_dir=default_cache_dir() / "preprocess" if cache else None)
-    docs = list(tqdm(pre.pipe(corpus.texts), total=len(corpus), desc="preprocessing", unit="doc",
-                     disable=None if progress else True, leave=False))
-    return docs, pre.info
 
 
 @dataclass
@@ -37,27 +26,25 @@ class TrainResult:
     seconds: float
 
 
-def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAULT_PIPELINE, seed: int = 0,
+def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAULT_PIPELINE,
           config: ModelConfig | None = None, cv_folds: int = 5, force: bool = False, n_jobs: int = 1,
           progress: bool = True) -> TrainResult:
     """Fit a model on the whole corpus and save it with its cross-validated scores.
 
-    The scores in ``meta.json`` come from ``cv_folds``-fold cross-validation with the same
-    configuration and seed (0 skips it); they are never computed on the training data.
+    ``config`` (default: :class:`ModelConfig()`) holds every setting, the seed included. The
+    scores in ``meta.json`` come from ``cv_folds``-fold cross-validation with the same
+    configuration (0 skips it); they are never computed on the training data.
     """
-    from models.evaluate import cross_validate_docs
-    from models.persistence import check_can_write, save_model
+    from innotag.models.evaluation.folds import cross_validate_docs
+    from innotag.models.persistence.store import save_model
 
     started = time.perf_counter()
     check_can_write(output, force)
     corpus = load_corpus(corpus_path)
     docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
-    config.seed = seed
     stages, features = corpus.stages, corpus.feature_matrix
     if len(set(stages.tolist())) < 2:
-        from nlp.errors import CorpusError
-
         raise CorpusError("the corpus needs documents of at least two stages to train on")
     scores = None
     if cv_folds:
@@ -67,7 +54,6 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     model = InnotagModel(config).fit(docs, stages, features)
     meta = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "seed": seed,
         "pipeline": info.to_dict(),
         "config": config.to_dict(),
         "corpus": {"path": str(corpus_path), "documents": len(corpus), "sha256": corpus.sha256(),

@@ -1,8 +1,9 @@
-"""The project's own exception types.
+"""The project's base exception and the errors that reading and preprocessing raise.
 
 Every error a user can cause (a bad file, a bad corpus line, a missing model) is an
 ``InnotagError``. The command line prints its message on one line and exits with 1,
-without a traceback; library callers can catch the same types.
+without a traceback; library callers can catch the same types. All of them pickle, since
+they cross process boundaries in parallel tagging (loky, Dask).
 """
 
 
@@ -18,18 +19,10 @@ class DocumentError(InnotagError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):
+        # Exception pickles its message only, which does not fit this __init__.
+        return type(self), (self.path, self.reason)
+
 
 class PipelineError(InnotagError):
     """The requested Finnish preprocessing pipeline cannot be built."""
-
-
-class CorpusError(InnotagError):
-    """An annotated corpus is malformed."""
-
-
-class ModelError(InnotagError):
-    """A model directory is missing, incompatible or not trustworthy."""
-
-
-class OutputError(InnotagError):
-    """An output file cannot be written (for example it exists and --force was not given)."""

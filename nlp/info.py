@@ -6,8 +6,8 @@ import platform
 import sys
 from importlib import metadata
 
-from nlp.pipeline import DEFAULT_PIPELINE, pipeline_info
-from nlp.voikko import voikko_available
+from innotag.nlp.pipeline import DEFAULT_PIPELINE, pipeline_info
+from innotag.nlp.voikko import voikko_available
 
 
 def _version(dist: str) -> str:

@@ -27,11 +27,10 @@ import spacy
 from spacy.lang.fi import Finnish
 from spacy.language import Language
 
-from nlp import voikko
-from nlp.errors import PipelineError
+from innotag.nlp import ROUTES, voikko
+from innotag.nlp.errors import PipelineError
 
-ACCURATE = "accurate"
-FAST = "fast"
+ACCURATE, FAST = ROUTES
 DEFAULT_PIPELINE = ACCURATE
 TRAINED_PACKAGE = "spacy_fi_experimental_web_md"
 # Bump when the normalisation of the lemma stream changes: cached results and models
@@ -45,12 +44,16 @@ log = logging.getLogger("innotag")
 class PipelineInfo:
     """What a pipeline is, for ``innotag info``, model metadata and cache keys."""
 
-    requested: str
     route: str
     package: str
     version: str
     voikko: bool
     components: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The ``--pipeline`` value that rebuilds this pipeline (after any fallback)."""
+        return self.package if self.route == "package" else self.route
 
     @property
     def key(self) -> str:
@@ -60,6 +63,7 @@ class PipelineInfo:
         data = asdict(self)
         data["components"] = list(self.components)
         data["key"] = self.key
+        data["name"] = self.name
         return data
 
 
@@ -106,7 +110,7 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> tuple[Language, PipelineInfo]
         version = nlp.meta.get("version", "?")
         if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
             nlp.add_pipe("sentencizer")
-    info = PipelineInfo(requested=name, route=name if name in (ACCURATE, FAST) else "package", package=package,
+    info = PipelineInfo(route=name if name in (ACCURATE, FAST) else "package", package=package,
                         version=version, voikko=voikko.voikko_available(), components=tuple(nlp.pipe_names))
     return nlp, info
 

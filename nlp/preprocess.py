@@ -24,8 +24,8 @@ from pathlib import Path
 import simplemma
 from spacy.lang.fi.stop_words import STOP_WORDS
 
-from nlp import voikko
-from nlp.pipeline import ACCURATE, DEFAULT_PIPELINE, PipelineInfo, load_pipeline, simplemma_lemma
+from innotag.nlp import voikko
+from innotag.nlp.pipeline import ACCURATE, DEFAULT_PIPELINE, PipelineInfo, load_pipeline, simplemma_lemma
 
 NUM = "#num"
 MAX_UNIT_CHARS = 20_000
@@ -62,7 +62,7 @@ class Preprocessed:
 
 
 class Preprocessor:
-    """Finnish preprocessing on one pipeline route (see :mod:`nlp.pipeline`).
+    """Finnish preprocessing on one pipeline route (see :mod:`innotag.nlp.pipeline`).
 
     >>> pre = Preprocessor("fast")
     >>> pre("Nuoret osallistuivat yhteiskehittämiseen.").lemmas

@@ -1,7 +1,7 @@
 """Read PDF, DOCX, HTML and plain-text documents into text plus metadata.
 
 Each reader returns a :class:`Document`; anything unreadable raises
-:class:`~nlp.errors.DocumentError` with a one-line reason that says what to do.
+:class:`~innotag.nlp.errors.DocumentError` with a one-line reason that says what to do.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.errors import DocumentError
+from innotag.nlp.errors import DocumentError
 
 SUPPORTED_SUFFIXES = {
     ".txt": "txt",

@@ -50,10 +50,10 @@ def small_corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def trained_model(small_corpus, tmp_path_factory) -> Path:
     """A model trained once per test session on the small corpus with the fast pipeline."""
-    from models.train import train
+    from innotag.models.train import train
 
     output = tmp_path_factory.mktemp("models") / "small"
-    train(small_corpus, output, pipeline="fast", seed=0, cv_folds=0, progress=False)
+    train(small_corpus, output, pipeline="fast", cv_folds=0, progress=False)
     return output
 
 

@@ -1,5 +1,5 @@
 from conftest import write_jsonl
-from models.agreement import agreement
+from innotag.models.corpus.agreement import agreement
 
 DOCS = [("a", "tarve", []), ("b", "kokeilu", ["monitoimijaisuus"]), ("c", "skaalaaminen", ["monitoimijaisuus"]),
         ("d", "ideointi", []), ("e", "systeeminen_muutos", ["asiakasosallisuus"])]

@@ -1,6 +1,6 @@
 import numpy as np
 
-from models.baselines import KeywordFeatureClassifier, KeywordStageClassifier, PrevalenceClassifier
+from innotag.models.estimators.baselines import KeywordFeatureClassifier, KeywordStageClassifier, PrevalenceClassifier
 
 X = np.array([["kysely tilasto ongelma", ""], ["pilotti kokeilu palaute", ""], ["laki hallitus", ""],
               ["lakimuutos velvoite pilotti", ""]], dtype=object)

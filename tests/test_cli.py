@@ -4,12 +4,12 @@ import sys
 
 import pytest
 
-import cli
+from innotag import cli
 
 
 def run_cli(*args, stdin: str | None = None):
     """Run the real entry point in a subprocess, as a user would."""
-    proc = subprocess.run([sys.executable, "-c", "import cli; cli.main()", *map(str, args)],
+    proc = subprocess.run([sys.executable, "-c", "from innotag import cli; cli.main()", *map(str, args)],
                           capture_output=True, text=True, input=stdin)
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -35,7 +35,7 @@ def test_user_error_is_one_line_with_exit_1(tmp_path):
 
 def test_unknown_pipeline_is_a_clean_error():
     code, _, err = run_cli("info", "--pipeline", "fi_no_such_pipeline")
-    assert code == 1 and "not installed" in err and "Traceback" not in err
+    assert code == 2 and "installed spaCy package" in err and "Traceback" not in err
 
 
 def test_usage_error_exits_2():

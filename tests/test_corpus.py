@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from models.corpus import load_corpus
-from nlp.errors import CorpusError
+from innotag.models.corpus.load import load_corpus
+from innotag.models.errors import CorpusError
 
 GOOD = {"id": "a-1", "text": "Kokeilu alkoi.", "stage": "kokeilu", "features": ["monitoimijaisuus"], "genre": "blogi"}
 

@@ -2,9 +2,11 @@ import json
 
 import numpy as np
 
-from models.corpus import load_corpus
-from models.evaluate import evaluate_cv, evaluate_heldout, joint_folds
-from models.report import format_evaluation, write_report
+from innotag.models.corpus.load import load_corpus
+from innotag.models.estimators.model import ModelConfig
+from innotag.models.evaluation.evaluate import evaluate_cv, evaluate_heldout
+from innotag.models.evaluation.folds import joint_folds
+from innotag.models.evaluation.report import format_evaluation, write_report
 
 
 def test_joint_folds_cover_each_document_once_and_keep_stages_balanced(small_corpus):
@@ -19,7 +21,7 @@ def test_joint_folds_cover_each_document_once_and_keep_stages_balanced(small_cor
 
 
 def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tmp_path):
-    result = evaluate_cv(small_corpus, k=3, seed=0, pipeline="fast", progress=False)
+    result = evaluate_cv(small_corpus, k=3, pipeline="fast", progress=False)
     assert set(result.systems) == {"innotag", "keywords", "majority"}
     for scores in result.systems.values():
         assert sum(map(sum, scores["stage"]["confusion"])) == result.documents
@@ -32,8 +34,8 @@ def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tm
 
 
 def test_same_seed_same_scores(small_corpus):
-    a = evaluate_cv(small_corpus, k=3, seed=1, pipeline="fast", progress=False)
-    b = evaluate_cv(small_corpus, k=3, seed=1, pipeline="fast", progress=False)
+    a = evaluate_cv(small_corpus, k=3, pipeline="fast", config=ModelConfig(seed=1), progress=False)
+    b = evaluate_cv(small_corpus, k=3, pipeline="fast", config=ModelConfig(seed=1), progress=False)
     assert a.systems == b.systems
 
 

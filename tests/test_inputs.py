@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from nlp.errors import DocumentError, InnotagError
-from nlp.inputs import InputItem, iter_inputs
+from innotag.nlp.errors import DocumentError, InnotagError
+from innotag.models.tagging.inputs import InputItem, iter_inputs
 
 
 def test_folders_are_walked_sorted_recursively_skipping_hidden_and_unsupported(tmp_path):

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from models.metrics import feature_metrics, stage_metrics
+from innotag.models.evaluation.metrics import feature_metrics, stage_metrics
 
 
 def test_stage_metrics_on_a_known_case():

@@ -4,7 +4,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.multiclass import OneVsRestClassifier
 
-from models.multilabel import ThresholdedMultiLabelClassifier, best_f1_threshold
+from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier, best_f1_threshold
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -3,7 +3,7 @@ from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 
-from models.ordinal import FrankHallClassifier
+from innotag.models.estimators.ordinal import FrankHallClassifier
 
 
 def ordinal_data(n=300, seed=0):

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from models.output import CSV_COLUMNS, ResultWriter, finish_output, open_output, part_path
-from models.schema import FEATURE_IDS, STAGE_IDS
-from models.tagger import TagResult
-from nlp.errors import OutputError
+from innotag.models.tagging.output import CSV_COLUMNS, ResultWriter, finish_output, open_output, part_path
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.tagging.tagger import TagResult
+from innotag.models.errors import OutputError
 
 
 def result(doc_id="a", error=None):
@@ -72,7 +72,7 @@ def test_an_interrupted_run_needs_resume_or_force(tmp_path):
 
 
 def test_resume_needs_an_output_file():
-    from models.tagging import run_tagging
+    from innotag.models.tagging.run import run_tagging
 
     with pytest.raises(OutputError, match="--output"):
         run_tagging(["-"], resume=True)

@@ -4,10 +4,10 @@ import shutil
 import numpy as np
 import pytest
 
-from models.corpus import load_corpus
-from models.persistence import MODEL_FILE, VOCABULARY_FILE, load_model
-from models.train import preprocess_corpus
-from nlp.errors import ModelError
+from innotag.models.corpus.load import load_corpus
+from innotag.models.persistence.store import MODEL_FILE, VOCABULARY_FILE, load_model
+from innotag.models.corpus.load import preprocess_corpus
+from innotag.models.errors import ModelError
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def _edit_meta(path, **changes):
 
 
 def test_round_trip_predictions_are_identical(small_corpus, trained_model, model_copy):
-    from models.model import InnotagModel
+    from innotag.models.estimators.model import InnotagModel
 
     docs, _ = preprocess_corpus(load_corpus(small_corpus), "fast", progress=False)
     loaded = load_model(model_copy)

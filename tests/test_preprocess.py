@@ -1,8 +1,8 @@
 import pytest
 
-from nlp import voikko
-from nlp.pipeline import ACCURATE, FAST, load_pipeline
-from nlp.preprocess import MAX_UNIT_CHARS, NUM, Preprocessor, split_units
+from innotag.nlp import voikko
+from innotag.nlp.pipeline import ACCURATE, FAST, load_pipeline
+from innotag.nlp.preprocess import MAX_UNIT_CHARS, NUM, Preprocessor, split_units
 
 SENTENCE = ("Lastensuojelun sijaishuollossa asuvat nuoret osallistuivat yhteiskehittämiseen "
             "hyvinvointialueilla")
@@ -71,7 +71,7 @@ def test_cache_returns_the_same_result(tmp_path):
 
 
 def test_without_voikko_accurate_falls_back_to_fast_and_says_so(monkeypatch, caplog):
-    from nlp import pipeline
+    from innotag.nlp import pipeline
 
     monkeypatch.setattr(pipeline.voikko, "voikko_available", lambda: False)
     pipeline.load_pipeline.cache_clear()
@@ -88,7 +88,7 @@ def test_fast_route_does_not_depend_on_what_the_process_loaded():
     """spacy-fi replaces the registered "fi" class; the fast route must not follow it."""
     import spacy
 
-    from nlp import pipeline
+    from innotag.nlp import pipeline
 
     text = "Hanke alkoi 1.1.2025 klo 12.00, esim. EU:n rahoituksella (ks. liite) ja jatkuu -25 %."
     pipeline.load_pipeline.cache_clear()

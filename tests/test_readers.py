@@ -1,8 +1,8 @@
 import pytest
 
 from conftest import FINNISH, make_docx, make_pdf
-from nlp.errors import DocumentError
-from nlp.readers import decode_bytes, read_document
+from innotag.nlp.errors import DocumentError
+from innotag.nlp.readers import decode_bytes, read_document
 
 
 def test_cp1252_text_keeps_finnish_letters(tmp_path):

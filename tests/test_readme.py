@@ -16,7 +16,7 @@ def test_readme_python_example_runs(trained_model, monkeypatch, capsys):
 
 
 def test_readme_names_every_command():
-    import cli
+    from innotag import cli
 
     readme = (REPO / "README.md").read_text("utf-8")
     for command in cli.app.registered_commands:

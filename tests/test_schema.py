@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import REPO
-from models.schema import FEATURE_IDS, STAGE_IDS, STAGES, stage_index
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS, STAGES, stage_index
 
 
 def test_six_ordered_stages_and_six_features():

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from conftest import FINNISH
-from models import Tagger
-from models.model import EMPTY, NOT_FINNISH
+from innotag import Tagger
+from innotag.models.estimators.model import EMPTY, NOT_FINNISH
 
 
 def test_tag_text_file_and_many(trained_model, tmp_path):

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from conftest import make_docx, make_pdf, small_corpus_records
-from models.tagging import run_tagging
-from nlp.inputs import iter_inputs
+from innotag.models.tagging.run import run_tagging
+from innotag.models.tagging.inputs import iter_inputs
 
 
 def _pdf_safe(text: str) -> str:
@@ -71,7 +71,7 @@ def test_forty_records_with_errors_in_their_own_records(baseline_output, mixed_f
 
 
 def test_cli_exit_code_is_non_zero_when_a_document_fails(mixed_folder, trained_model):
-    proc = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "tag", str(mixed_folder),
+    proc = subprocess.run([sys.executable, "-c", "from innotag import cli; cli.main()", "tag", str(mixed_folder),
                            "--model", str(trained_model)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 40  # jsonl on a pipe
@@ -104,7 +104,7 @@ def test_resume_after_interruption_gives_the_same_file(baseline_output, mixed_fo
 
 def _run_items(items, model, output):
     """run_tagging on an item stream (the CLI gives paths; the test needs to interrupt the stream)."""
-    import models.tagging as tagging
+    import innotag.models.tagging.run as tagging
 
     original = tagging.iter_inputs
     tagging.iter_inputs = lambda *a, **k: items
@@ -115,7 +115,7 @@ def _run_items(items, model, output):
 
 
 def test_output_is_not_overwritten_without_force(baseline_output, mixed_folder, trained_model):
-    from nlp.errors import OutputError
+    from innotag.models.errors import OutputError
 
     output, _ = baseline_output
     with pytest.raises(OutputError, match="--force"):
@@ -139,3 +139,33 @@ def test_dask_local_cluster_equals_local_run(baseline_output, mixed_folder, trai
         run_tagging([mixed_folder], model=trained_model, output=output, n_jobs=2, backend="dask",
                     scheduler=cluster.scheduler_address, progress=False)
     assert output.read_bytes() == expected.read_bytes()
+
+
+def _tag_cli(*args):
+    return subprocess.run([sys.executable, "-c", "from innotag import cli; cli.main()", "tag", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_a_missing_model_leaves_no_part_file(mixed_folder, tmp_path):
+    output = tmp_path / "out.jsonl"
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent")
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert not output.exists() and not (tmp_path / "out.jsonl.part").exists()
+    # so the next run is not refused as an "interrupted run"
+    assert "interrupted" not in _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent").stderr
+
+
+@pytest.mark.parametrize("option", [("--format", "xml"), ("--backend", "dsk")])
+def test_bad_choices_are_usage_errors_before_the_model_loads(mixed_folder, tmp_path, option):
+    """Exit 2 naming the option, although the model does not exist: nothing was loaded first."""
+    output = tmp_path / "out.jsonl"
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent", *option)
+    assert proc.returncode == 2 and option[0] in proc.stderr and "nonexistent" not in proc.stderr
+    assert not (tmp_path / "out.jsonl.part").exists()
+
+
+def test_format_is_case_insensitive(mixed_folder, trained_model, tmp_path):
+    output = tmp_path / "out.csv"
+    proc = _tag_cli(mixed_folder / "doc00.txt", "-o", output, "--model", trained_model, "--format", "CSV")
+    assert proc.returncode == 0, proc.stderr
+    assert output.read_text(encoding="utf-8").startswith("id,path,stage")

@@ -3,14 +3,15 @@ import json
 import numpy as np
 import pytest
 
-from models.corpus import load_corpus
-from models.persistence import load_model
-from models.train import preprocess_corpus, train
-from nlp.errors import OutputError
+from innotag.models.corpus.load import load_corpus
+from innotag.models.persistence.store import load_model
+from innotag.models.corpus.load import preprocess_corpus
+from innotag.models.train import train
+from innotag.models.errors import OutputError
 
 
 def test_training_is_deterministic(small_corpus, trained_model, tmp_path):
-    again = train(small_corpus, tmp_path / "again", pipeline="fast", seed=0, cv_folds=0, progress=False).model_dir
+    again = train(small_corpus, tmp_path / "again", pipeline="fast", cv_folds=0, progress=False).model_dir
     first, second = load_model(trained_model), load_model(again)
     docs, _ = preprocess_corpus(load_corpus(small_corpus), "fast", progress=False)
     for a, b in zip(first.model.predict_arrays(docs), second.model.predict_arrays(docs)):
@@ -21,7 +22,7 @@ def test_training_is_deterministic(small_corpus, trained_model, tmp_path):
 
 def test_meta_describes_the_model(trained_model):
     meta = json.loads((trained_model / "meta.json").read_text("utf-8"))
-    for key in ("innotag_version", "sklearn_version", "pipeline", "labels", "thresholds", "seed", "corpus",
+    for key in ("innotag_version", "sklearn_version", "pipeline", "labels", "thresholds", "config", "corpus",
                 "created", "config", "model_sha256"):
         assert key in meta
     assert meta["pipeline"]["route"] == "fast" and meta["corpus"]["documents"] == 84

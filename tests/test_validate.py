@@ -3,9 +3,9 @@ import json
 import pytest
 
 from conftest import CORPUS, write_jsonl
-from models.schema import FEATURE_IDS, STAGE_IDS
-from models.validate import Rules, near_duplicates, validate_corpus
-from models.corpus import Example
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.corpus.validate import Rules, near_duplicates, validate_corpus
+from innotag.models.corpus.load import Example
 
 
 def test_the_repository_corpus_meets_its_standard():

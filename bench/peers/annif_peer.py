@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from peers.common import BENCH, Measured, dir_size_mb, inner_split, run_measured
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 VENV = BENCH / ".venvs" / "annif"
 BASE_URI = "http://innotag.invalid/"

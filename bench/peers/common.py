@@ -20,8 +20,8 @@ for _path in (str(REPO), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from models.evaluate import joint_folds  # noqa: E402
-from models.schema import FEATURE_IDS, STAGE_IDS  # noqa: E402
+from innotag.models.evaluation.folds import joint_folds  # noqa: E402
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS  # noqa: E402
 
 N_STAGES, N_FEATURES = len(STAGE_IDS), len(FEATURE_IDS)
 # The threshold grid of `annif optimize` (0.00, 0.05, ..., 0.95), used for every peer.

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from peers.common import best_threshold, fasttext_text, inner_split, macro_f1, micro_f1
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 GRID = {"epoch": (25, 50), "lr": (0.1, 0.5, 1.0)}
 FIXED = {"wordNgrams": 2, "dim": 100, "minCount": 1, "bucket": 2_000_000, "thread": 1, "verbose": 0}
@@ -144,7 +144,7 @@ class FastTextTagger:
         self.models = {task: fasttext.load_model(str(path / f"{task}.bin")) for task in ("stage", "features")}
         self.preprocessor = None
         if self.variant == "lemmas":
-            from nlp.preprocess import Preprocessor
+            from innotag.nlp.preprocess import Preprocessor
 
             self.preprocessor = Preprocessor("accurate")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from peers.common import N_FEATURES, best_threshold, inner_split, macro_f1
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 PACKAGE = "spacy_fi_experimental_web_md"
 ARCHITECTURE = "spacy.TextCatBOW.v3"

@@ -17,18 +17,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import peers.common  # noqa: E402,F401  (puts the repository on sys.path)
+import peers.common  # noqa: E402,F401
 
 
 def train_job(job: dict) -> dict:
-    from models.corpus import load_corpus
+    from innotag.models.corpus.load import load_corpus
 
     started = time.perf_counter()
     system, out = job["system"], Path(job["out"])
     if system == "innotag":
-        from models.train import train
+        from innotag.models.estimators.model import ModelConfig
+        from innotag.models.train import train
 
-        train(job["corpus"], out, cv_folds=0, force=True, progress=False, seed=job["seed"])
+        train(job["corpus"], out, config=ModelConfig(seed=job["seed"]), cv_folds=0, force=True, progress=False)
         return {"seconds": time.perf_counter() - started}
     from peers.cv import make_peer
 
@@ -36,7 +37,7 @@ def train_job(job: dict) -> dict:
     peer = make_peer(system, job.get("options"))
     docs = None
     if system == "fasttext-lemmas":
-        from nlp.preprocess import Preprocessor
+        from innotag.nlp.preprocess import Preprocessor
 
         docs = list(Preprocessor("accurate").pipe(corpus.texts))
     peer.fit(corpus.texts, docs, corpus.stages, corpus.feature_matrix, job["seed"])
@@ -49,7 +50,7 @@ def tag_job(job: dict) -> dict:
     system, model = job["system"], Path(job["model"])
     started = time.perf_counter()
     if system == "innotag":
-        from models import Tagger
+        from innotag import Tagger
 
         tagger = Tagger.load(model)
         loaded = time.perf_counter()

@@ -14,7 +14,8 @@ import numpy as np
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.preprocess import Preprocessed
+from innotag.models.estimators.cues import cue_vocabulary
+from innotag.nlp.preprocess import Preprocessed
 
 LEMMAS, COMPOUNDS = 0, 1
 TOKEN_PATTERN = r"\S+"
@@ -36,13 +37,6 @@ def sentence_inputs(doc: Preprocessed) -> np.ndarray:
         rows[i, LEMMAS] = " ".join(lemmas)
         rows[i, COMPOUNDS] = ""
     return rows
-
-
-def cue_vocabulary() -> list[str]:
-    """The codebook's cue phrases for the ecosystem features (as lemmas), shared with the keyword baseline."""
-    from models.baselines import FEATURE_CUES
-
-    return sorted({cue for group in FEATURE_CUES for cue in group})
 
 
 def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = False, cues: bool = True,

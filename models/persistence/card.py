@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 
 def _fmt(value) -> str:
@@ -21,7 +21,7 @@ def model_card(meta: dict) -> str:
         "## How it was made",
         "",
         f"- created {meta.get('created')} with innotag {meta.get('innotag_version')}, "
-        f"scikit-learn {meta.get('sklearn_version')}, seed {meta.get('seed')}",
+        f"scikit-learn {meta.get('sklearn_version')}, seed {meta['config']['seed']}",
         f"- preprocessing: {meta['pipeline']['route']} pipeline ({meta['pipeline']['package']} "
         f"{meta['pipeline']['version']}, Voikko {'yes' if meta['pipeline']['voikko'] else 'no'})",
         f"- corpus: {meta['corpus']['documents']} documents from `{meta['corpus']['path']}` "

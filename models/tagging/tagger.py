@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from models.model import Prediction
-from models.persistence import LoadedModel, load_model
-from nlp.errors import InnotagError
-from nlp.inputs import InputItem
-from nlp.preprocess import Preprocessor
+from innotag.models.estimators.model import Prediction
+from innotag.models.persistence.store import LoadedModel, load_model
+from innotag.nlp.errors import InnotagError
+from innotag.models.tagging.inputs import InputItem
+from innotag.nlp.preprocess import Preprocessor
 
 
 @dataclass
@@ -58,7 +58,7 @@ class Tagger:
 
     def __init__(self, loaded: LoadedModel, pipeline: str | None = None):
         self.loaded = loaded
-        self.preprocessor = Preprocessor(pipeline or loaded.meta["pipeline"]["requested"])
+        self.preprocessor = Preprocessor(pipeline or loaded.pipeline)
 
     @classmethod
     def load(cls, path: str | Path | None = None, pipeline: str | None = None) -> "Tagger":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, SHORT_NAMES, STAGE_IDS
 
 
 def _table(header: list[str], rows: list[list], align_first_left: bool = True) -> str:
@@ -22,11 +22,10 @@ def format_statistics(stats: dict) -> str:
     out = [f"documents: {stats['documents']}   words: {stats['words']['total']} "
            f"(min {stats['words']['min']}, median {stats['words']['median']}, max {stats['words']['max']})   "
            f"hard cases: {stats['hard_cases']}", ""]
-    short_names = {f: f[:12] for f in FEATURE_IDS}
     rows = [[s, stats["stages"][s]] + [stats["stage_by_feature"][s][f] for f in FEATURE_IDS] for s in STAGE_IDS]
     rows.append(["all", stats["documents"]] + [stats["features"][f] for f in FEATURE_IDS])
     rows.append(["share", "100%"] + [f"{stats['features'][f] / n:.0%}" for f in FEATURE_IDS])
-    out.append(_table(["stage", "docs"] + [short_names[f] for f in FEATURE_IDS], rows))
+    out.append(_table(["stage", "docs"] + [SHORT_NAMES[f] for f in FEATURE_IDS], rows))
     out.append("")
     out.append("ecosystem score: " + ", ".join(f"{k}: {v}" for k, v in stats["ecosystem_score"].items()))
     out.append("length bands (words): " + ", ".join(f"{k}: {v}" for k, v in stats["length_bands"].items()))
@@ -45,8 +44,8 @@ def format_agreement(result) -> str:
                   [[f, f"{v['kappa']:.3f}", f"{v['agreement']:.3f}", f"{v['prevalence_first']:.2f}",
                     f"{v['prevalence_second']:.2f}"] for f, v in result.features.items()]), "",
            "stage confusion (rows: first annotation, columns: second)",
-           _table([""] + [s[:8] for s in STAGE_IDS],
-                  [[STAGE_IDS[i][:8]] + row for i, row in enumerate(result.stage_confusion)])]
+           _table([""] + [SHORT_NAMES[s] for s in STAGE_IDS],
+                  [[SHORT_NAMES[STAGE_IDS[i]]] + row for i, row in enumerate(result.stage_confusion)])]
     return "\n".join(out)
 
 
@@ -78,8 +77,8 @@ def format_evaluation(result) -> str:
         [[f, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"]]
          for f, v in main["features"]["per_feature"].items()])]
     out += ["", "innotag stage confusion (rows: true, columns: predicted)",
-            _table([""] + [s[:8] for s in STAGE_IDS],
-                   [[STAGE_IDS[i][:8]] + row for i, row in enumerate(main["stage"]["confusion"])])]
+            _table([""] + [SHORT_NAMES[s] for s in STAGE_IDS],
+                   [[SHORT_NAMES[STAGE_IDS[i]]] + row for i, row in enumerate(main["stage"]["confusion"])])]
     return "\n".join(out)
 
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.errors import DocumentError, InnotagError
-from nlp.readers import SUPPORTED_SUFFIXES, Document, make_document, read_document
+from innotag.nlp.errors import DocumentError, InnotagError
+from innotag.nlp.readers import SUPPORTED_SUFFIXES, Document, make_document, read_document
 
 
 
@@ -102,7 +102,7 @@ def _jsonl_items(path: Path, text_field: str, id_field: str) -> Iterator[InputIt
 
 
 def _csv_items(path: Path, text_field: str, id_field: str) -> Iterator[InputItem]:
-    from nlp.readers import decode_bytes
+    from innotag.nlp.readers import decode_bytes
 
     text, _ = decode_bytes(path.read_bytes(), path)
     reader = csv.DictReader(text.splitlines())

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.batch import tag_stream
-from models.output import ResultWriter, finish_output, open_output
-from models.persistence import default_model_dir
-from nlp.errors import OutputError
-from nlp.inputs import iter_inputs
+from innotag.models.tagging import FORMATS
+from innotag.models.tagging.batch import check_backend, load_worker_tagger, tag_stream
+from innotag.models.tagging.output import ResultWriter, finish_output, open_output
+from innotag.models.persistence.store import default_model_dir
+from innotag.models.errors import OutputError
+from innotag.models.tagging.inputs import iter_inputs
 
 log = logging.getLogger("innotag")
 
@@ -50,12 +51,17 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
     """
     from tqdm import tqdm
 
+    started = time.perf_counter()
+    # Every check that can fail comes before the output file is created.
     if resume and output is None:
         raise OutputError("--resume continues an --output file; name it with --output FILE")
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+    check_backend(backend, scheduler)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    started = time.perf_counter()
     model_dir = Path(model) if model else default_model_dir()
+    load_worker_tagger(model_dir, pipeline)
     summary = TagSummary()
     done: set[str] = set()
     if output is not None:

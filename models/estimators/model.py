@@ -1,6 +1,6 @@
 """The innotag model: a shared TF-IDF vectorizer, a stage classifier and a feature classifier.
 
-:class:`InnotagModel` works on preprocessed documents (:class:`nlp.preprocess.Preprocessed`);
+:class:`InnotagModel` works on preprocessed documents (:class:`innotag.nlp.preprocess.Preprocessed`);
 reading and preprocessing stay outside it, so the persisted object holds only
 scikit-learn estimators and the project's two estimator classes.
 """
@@ -12,15 +12,14 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.linear_model import LogisticRegression
-from sklearn.svm import LinearSVC
 
-from models.features import make_vectorizer, model_inputs, sentence_inputs, stage_columns
-from models.multilabel import ThresholdedMultiLabelClassifier
-from models.ordinal import FrankHallClassifier
-from models.schema import FEATURE_IDS, STAGE_IDS
-from nlp.errors import InnotagError
-from nlp.preprocess import Preprocessed
+from innotag.models.errors import ModelError
+from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
+from innotag.models.estimators.features import make_vectorizer, model_inputs, sentence_inputs, stage_columns
+from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
+from innotag.models.estimators.ordinal import FrankHallClassifier
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.nlp.preprocess import Preprocessed
 
 # Flags that withhold labels: the model has nothing to go on.
 EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY = "empty", "not_finnish", "unknown_vocabulary"
@@ -36,9 +35,9 @@ class ModelConfig:
     (``python bench/model_selection.py``; figures in ``bench/RESULTS.md``).
     """
 
-    stage_model: str = "nominal"      # "nominal" (multinomial logistic regression) or "ordinal" (Frank-Hall)
+    stage_model: str = "nominal"      # a name in STAGE_MODELS
     stage_c: float = 10.0
-    feature_model: str = "svm"        # "svm" (LinearSVC) or "logreg", each calibrated
+    feature_model: str = "svm"        # a name in FEATURE_MODELS, calibrated
     feature_c: float = 10.0
     char_ngrams: bool = True
     compounds: bool = False           # Voikko compound parts: lowered CV scores on the corpus
@@ -68,24 +67,19 @@ def _calibrated(estimator, config: ModelConfig):
 
 
 def make_stage_classifier(config: ModelConfig):
-    if config.stage_model == "nominal":
-        base = LogisticRegression(C=config.stage_c, max_iter=3000)
-    elif config.stage_model == "ordinal":
-        base = FrankHallClassifier(LogisticRegression(C=config.stage_c, solver="liblinear"))
-    else:
-        raise InnotagError(f"unknown stage model {config.stage_model!r}; use 'nominal' or 'ordinal'")
-    return _calibrated(base, config)
+    return _calibrated(_registered(STAGE_MODELS, config.stage_model, "stage")(config), config)
 
 
 def make_feature_classifier(config: ModelConfig):
-    if config.feature_model == "logreg":
-        base = LogisticRegression(C=config.feature_c, solver="liblinear", class_weight="balanced")
-    elif config.feature_model == "svm":
-        base = LinearSVC(C=config.feature_c / 10, class_weight="balanced", random_state=config.seed)
-    else:
-        raise InnotagError(f"unknown feature model {config.feature_model!r}; use 'svm' or 'logreg'")
+    base = _registered(FEATURE_MODELS, config.feature_model, "feature")(config)
     # calibrated and thresholded inside, on one set of out-of-fold scores
     return ThresholdedMultiLabelClassifier(base, cv=config.threshold_cv, random_state=config.seed)
+
+
+def _registered(registry: dict, name: str, kind: str):
+    if name not in registry:
+        raise ModelError(f"unknown {kind} model {name!r}; use one of {', '.join(registry)}")
+    return registry[name]
 
 
 @dataclass

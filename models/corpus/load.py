@@ -14,8 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from models.schema import FEATURE_IDS, STAGE_IDS, stage_index
-from nlp.errors import CorpusError
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS, stage_index
+from innotag.nlp.pipeline import DEFAULT_PIPELINE, PipelineInfo
+from innotag.nlp.preprocess import Preprocessed, Preprocessor, default_cache_dir
+from innotag.models.errors import CorpusError
 
 LABEL_KEYS = ("id", "text", "stage", "features")
 
@@ -153,3 +155,14 @@ def load_corpus(path: str | Path) -> Corpus:
     if not examples:
         raise CorpusError(f"{path}: the corpus has no documents")
     return Corpus(examples, corpus_files(path))
+
+
+def preprocess_corpus(corpus: Corpus, pipeline: str = DEFAULT_PIPELINE, progress: bool = True,
+                      cache: bool = True) -> tuple[list[Preprocessed], PipelineInfo]:
+    """Preprocess every document once; results are cached on disk by text and pipeline."""
+    from tqdm import tqdm
+
+    pre = Preprocessor(pipeline, cache_dir=default_cache_dir() / "preprocess" if cache else None)
+    docs = list(tqdm(pre.pipe(corpus.texts), total=len(corpus), desc="preprocessing", unit="doc",
+                     disable=None if progress else True, leave=False))
+    return docs, pre.info

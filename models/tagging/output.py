@@ -15,11 +15,11 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from models.schema import FEATURE_IDS, STAGE_IDS
-from models.tagger import TagResult
-from nlp.errors import OutputError
+from innotag.models.tagging import FORMATS
+from innotag.models.schema import FEATURE_IDS, SHORT_NAMES, STAGE_IDS
+from innotag.models.tagging.tagger import TagResult
+from innotag.models.errors import OutputError, check_can_write
 
-FORMATS = ("table", "jsonl", "csv")
 
 CSV_COLUMNS = (["id", "path", "stage", "stage_probability", "expected_stage"]
                + [f"p_{s}" for s in STAGE_IDS] + list(FEATURE_IDS) + [f"p_{f}" for f in FEATURE_IDS]
@@ -67,17 +67,13 @@ def _table_line(doc, stage, p, features, score, notes) -> str:
     return f"{doc:<36.36} {stage:<18} {p:>5} {features:<44} {score:>5}  {notes}"
 
 
-_SHORT = {"yhteinen_visio": "visio", "monitoimijaisuus": "monitoim", "toimijaroolit": "roolit",
-          "resurssien_yhdistaminen": "resurssit", "asiakasosallisuus": "asiakkaat", "jatkuva_oppiminen": "oppiminen"}
-
-
 def format_table_row(result: TagResult) -> str:
     doc = result.id if len(result.id) <= 36 else "…" + result.id[-35:]
     if result.error:
         return _table_line(doc, "-", "", "", "", f"error: {result.error}")
     if result.stage is None:
         return _table_line(doc, "-", "", "", "", ", ".join(result.flags))
-    features = ",".join(_SHORT[f] for f in result.features) or "-"
+    features = ",".join(SHORT_NAMES[f] for f in result.features) or "-"
     return _table_line(doc, result.stage, f"{result.stage_probability:.2f}", features, str(result.ecosystem_score),
                        ", ".join(result.flags))
 
@@ -89,8 +85,7 @@ def part_path(output: Path) -> Path:
 def open_output(output: Path, fmt: str, *, force: bool = False, resume: bool = False) -> tuple[TextIO, set[str]]:
     """Open ``output``'s ``.part`` file for writing; return it and the ids already done."""
     part = part_path(output)
-    if output.exists() and not force:
-        raise OutputError(f"{output} already exists; use --force to overwrite it")
+    check_can_write(output, force)
     done: set[str] = set()
     if resume:
         if fmt == "table":

@@ -15,12 +15,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from models.tagger import TagResult, Tagger
-from nlp.errors import InnotagError
-from nlp.inputs import InputItem
-
-BACKENDS = ("loky", "dask")
-
+from innotag.models.tagging import BACKENDS
+from innotag.models.tagging.tagger import TagResult, Tagger
+from innotag.nlp.errors import InnotagError
+from innotag.models.tagging.inputs import InputItem
 
 @functools.lru_cache(maxsize=2)
 def _worker_tagger(model_dir: str, pipeline: str | None) -> Tagger:
@@ -43,10 +41,7 @@ def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: s
                explain: bool = False) -> Iterator[TagResult]:
     """Yield one TagResult per item, in input order."""
     model_dir = str(model_dir)
-    if backend not in BACKENDS:
-        raise InnotagError(f"unknown backend '{backend}'; use one of {', '.join(BACKENDS)}")
-    if backend == "dask" and not scheduler:
-        raise InnotagError("--backend dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)")
+    check_backend(backend, scheduler)
     if n_jobs == 1 and backend == "loky":
         tagger = _worker_tagger(model_dir, pipeline)
         for chunk in _chunks(items, chunk_size):
@@ -63,6 +58,19 @@ def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: s
         tasks = (delayed(_tag_chunk)(model_dir, pipeline, chunk, explain) for chunk in _chunks(items, chunk_size))
         for results in parallel(tasks):
             yield from results
+
+
+def check_backend(backend: str, scheduler: str | None) -> None:
+    """Refuse an unknown backend, or Dask without a scheduler, before any work starts."""
+    if backend not in BACKENDS:
+        raise InnotagError(f"unknown backend '{backend}'; use one of {', '.join(BACKENDS)}")
+    if backend == "dask" and not scheduler:
+        raise InnotagError("--backend dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)")
+
+
+def load_worker_tagger(model_dir: str | Path, pipeline: str | None = None) -> Tagger:
+    """Load (once per process) the tagger that this process's chunks use."""
+    return _worker_tagger(str(model_dir), pipeline)
 
 
 def _dask_client(scheduler: str):

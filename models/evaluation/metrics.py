@@ -6,7 +6,7 @@ import numpy as np
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, confusion_matrix, f1_score,
                              precision_recall_fscore_support)
 
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 
 def stage_metrics(y_true, y_pred, proba=None) -> dict:

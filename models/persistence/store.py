@@ -23,19 +23,20 @@ from pathlib import Path
 
 import sklearn
 
-from models.model import InnotagModel, ModelConfig
-from models.schema import schema_dict
-from nlp.errors import ModelError, OutputError
-from nlp.info import tool_version
-from nlp.pipeline import PREPROCESS_VERSION
+from innotag.models.estimators.model import InnotagModel, ModelConfig
+from innotag.models.schema import schema_dict
+from innotag.models.errors import ModelError, check_can_write
+from innotag.nlp.info import tool_version
+from innotag.nlp.pipeline import PREPROCESS_VERSION
 
-FORMAT_VERSION = 1
+# 2: modules under the single import name innotag (the type names stored in model.skops changed)
+FORMAT_VERSION = 2
 MODEL_FILE, VOCABULARY_FILE, META_FILE, CARD_FILE = "model.skops", "vocabulary.json", "meta.json", "README.md"
 
 # Every non-default type a model file may contain. Anything else is refused.
 TRUSTED_TYPES = frozenset({
-    "models.multilabel.ThresholdedMultiLabelClassifier",
-    "models.ordinal.FrankHallClassifier",
+    "innotag.models.estimators.multilabel.ThresholdedMultiLabelClassifier",
+    "innotag.models.estimators.ordinal.FrankHallClassifier",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.compose._column_transformer.ColumnTransformer",
@@ -67,11 +68,10 @@ class LoadedModel:
     meta: dict
     path: Path
 
-
-def check_can_write(output: str | Path, force: bool) -> None:
-    output = Path(output)
-    if output.exists() and not force:
-        raise OutputError(f"{output} already exists; use --force to overwrite it")
+    @property
+    def pipeline(self) -> str:
+        """The preprocessing pipeline the model was trained with, as a ``--pipeline`` value."""
+        return self.meta["pipeline"]["name"]
 
 
 def _sha256(path: Path) -> str:
@@ -103,7 +103,7 @@ def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool 
             "vocabulary_sha256": _sha256(staging / VOCABULARY_FILE),
         }
         (staging / META_FILE).write_text(json.dumps(full_meta, ensure_ascii=False, indent=2), "utf-8")
-        from models.card import model_card
+        from innotag.models.persistence.card import model_card
 
         (staging / CARD_FILE).write_text(model_card(full_meta), "utf-8")
         if output.exists():
@@ -197,7 +197,7 @@ def _check_structure(parts, model_file: Path) -> None:
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.compose import ColumnTransformer
 
-    from models.multilabel import ThresholdedMultiLabelClassifier
+    from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
 
     expected = {"vectorizer": ColumnTransformer, "stage": CalibratedClassifierCV,
                 "features": ThresholdedMultiLabelClassifier}
@@ -213,7 +213,7 @@ def _minor(version: str) -> tuple[str, ...]:
 def _check_versions(meta: dict, path: Path) -> None:
     if meta.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{path} has model format {meta.get('format_version')}, this innotag reads format "
-                         f"{FORMAT_VERSION}; retrain the model with this version")
+                         f"{FORMAT_VERSION}; retrain the model with this version (innotag train CORPUS --output DIR)")
     trained = str(meta.get("sklearn_version", "?"))
     if _minor(trained) != _minor(sklearn.__version__):
         raise ModelError(f"{path} was trained with scikit-learn {trained} but {sklearn.__version__} is installed; "

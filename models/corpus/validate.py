@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from models.corpus import Example, iter_records, parse_example
-from models.schema import FEATURE_IDS, STAGE_IDS
+from innotag.models.corpus.load import Example, iter_records, parse_example
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 LENGTH_BANDS = (("short", 0, 150), ("medium", 150, 450), ("long", 450, 10**9))
 _WORD = re.compile(r"\w+", re.UNICODE)

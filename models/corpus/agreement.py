@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
-from models.corpus import iter_records
-from models.schema import FEATURE_IDS, STAGE_IDS, stage_index
-from nlp.errors import CorpusError
+from innotag.models.corpus.load import iter_records
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS, stage_index
+from innotag.models.errors import CorpusError
 
 
 @dataclass

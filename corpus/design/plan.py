@@ -1,0 +1,101 @@
+"""Write the per-document briefs (plans) for the context-balanced part of the corpus.
+
+Every draw that is not the stage or a feature is made independently of the stage, so that
+legal basis, national programmes, agencies, EU funding, rights conventions, municipal and
+county vocabulary, boilerplate, pilot vocabulary and future plans are spread over all six
+stages at the rates seen on real public pages. The writers follow these plans; the rate
+table in corpus/README.md (``python corpus/design/cue_rates.py``) shows the result.
+
+    python corpus/design/plan.py --seed 0 > corpus/design/plans.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+STAGES = ["tarve", "ideointi", "kokeilu", "vakiinnuttaminen", "skaalaaminen", "systeeminen_muutos"]
+FEATURES = ["yhteinen_visio", "monitoimijaisuus", "toimijaroolit", "resurssien_yhdistaminen",
+            "asiakasosallisuus", "jatkuva_oppiminen"]
+# genre -> stages it can hold (a bill cannot report a practice in regular use of one unit, etc.)
+GENRES = {
+    "innokyla_toimintamalli": STAGES[1:],
+    "innokyla_kokonaisuus": STAGES,
+    "eura_hankekuvaus": STAGES[:5],
+    "rahoitushakemus": ["tarve", "ideointi", "vakiinnuttaminen", "skaalaaminen"],
+    "hallituksen_esitys": ["ideointi", "kokeilu", "systeeminen_muutos"],
+    "lausunto": STAGES,
+    "uutinen": STAGES,
+    "tiedote": STAGES,
+    "blogi": STAGES,
+    "loppuraportti": STAGES[1:],
+    "valiraportti": STAGES[:5],
+    "arviointiraportti": STAGES[1:],
+    "jarjeston_hankesivu": STAGES[:5],
+    "thl_tai_ministerion_sivu": STAGES,
+}
+DOMAINS = ["lastensuojelu_avohuolto", "perhekeskus", "sijaishuolto", "jalkihuolto", "koulu_oppilashuolto",
+           "nuorisotyo", "mielenterveys_paihde", "vakivallan_ehkaisy", "ikaantyneet", "vammaispalvelut",
+           "tyollisyys", "kotoutuminen", "asunnottomuus", "terveydenhuolto", "kulttuuri_hyvinvointi",
+           "sote_yleinen"]
+# Context cues and the share of documents (at every stage alike) that carry each.
+CONTEXT = {
+    "lakiperusta": 0.45,          # a law, decree or their section that obliges or enables
+    "kansallinen_ohjelma": 0.35,  # government programme, national reform or programme
+    "ministerio_tai_virasto": 0.50,  # STM, TEM, OKM, THL, Kela, AVI, Valvira ...
+    "eu_tai_esr_rahoitus": 0.30,  # ESR+, EAKR, RRF, EU programme period
+    "oikeussopimus": 0.15,        # UN Convention on the Rights of the Child, disability convention ...
+    "kunta_ja_hyvinvointialue": 0.80,  # municipality/county, järjestämisvastuu, palvelustrategia
+    "sivuston_rakenne": 0.40,     # headings, form fields, contact details, dates, "Lue lisää"
+}
+COLLISIONS = [
+    "the practice itself is about planning (e.g. personal budgeting where clients plan their own services, "
+    "or a service plan method); the planning words describe the content, not the stage",
+    "a job title contains a stage word (kehittämissuunnittelija, suunnittelija, kokeilukoordinaattori, "
+    "levittämisen asiantuntija) without that stage being reached",
+    "a name contains a stage word (e.g. a team called 'Kokeilutiimi', a programme called 'Levittämisen tuki') "
+    "that is not evidence of the stage",
+    "a national experiment or reform is only background (e.g. a nationwide trial elsewhere, an earlier law "
+    "reform) while the effort itself is at its own stage",
+]
+
+
+def make_plans(seed: int, per_stage: int) -> list[dict]:
+    rng = random.Random(seed)
+    plans = []
+    for stage in STAGES:
+        genres = [g for g, stages in GENRES.items() if stage in stages]
+        for _ in range(per_stage):
+            plans.append({"stage": stage, "genre": rng.choice(genres)})
+    rng.shuffle(plans)
+    for number, plan in enumerate(plans, start=9001):
+        r = rng.random()
+        length = "short (90-170 words)" if r < 0.25 else "medium (170-400 words)" if r < 0.75 else "long (400-750 words)"
+        plan.update({
+            "id": f"inno-{number}",
+            "domain": rng.choice(DOMAINS),
+            "features": [f for f in FEATURES if rng.random() < 0.42],
+            "context": [c for c, p in CONTEXT.items() if rng.random() < p],
+            "length": length,
+            # pilots are often described in domain words; other stages sometimes mention pilots in passing
+            "avoid_stage_words": plan["stage"] == "kokeilu" and rng.random() < 0.65,
+            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < 0.25,
+            "future_plans": rng.random() < 0.45,   # goals for later stages that do not raise the stage
+            "collision": rng.choice(COLLISIONS) if rng.random() < 0.15 else None,
+            "hard": rng.random() < 0.25,
+        })
+    return sorted(plans, key=lambda p: p["id"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--per-stage", type=int, default=110)
+    args = parser.parse_args()
+    for plan in make_plans(args.seed, args.per_stage):
+        print(json.dumps(plan, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

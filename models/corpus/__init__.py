@@ -1,0 +1,1 @@
+"""Annotated corpora: loading, validation, inter-annotator agreement."""

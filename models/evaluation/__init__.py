@@ -1,0 +1,1 @@
+"""Cross-validation folds, metrics, held-out evaluation and reports."""

@@ -1,0 +1,1 @@
+"""Safe model directories (skops with a trusted-type list) and the model card."""
