@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
-from innotag.models.corpus.load import iter_records
-from innotag.models.schema import FEATURE_IDS, STAGE_IDS, stage_index
+from innotag.models.corpus.load import iter_examples
+from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 from innotag.models.errors import CorpusError
 
 
@@ -36,17 +36,10 @@ class Labels:
 def load_labels(path: str | Path) -> dict[str, Labels]:
     """Labels by document id; text is not needed, so a second annotation can be labels only."""
     labels = {}
-    for source, record, error in iter_records(path):
-        try:
-            if error:
-                raise ValueError(error)
-            features = record["features"]
-            unknown = set(features) - set(FEATURE_IDS)
-            if unknown:
-                raise ValueError(f"unknown feature(s) {', '.join(sorted(unknown))}")
-            labels[str(record["id"])] = Labels(stage_index(record["stage"]), frozenset(features))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise CorpusError(f"{source}: {exc}") from None
+    for source, example, error in iter_examples(path, require_text=False):
+        if error:
+            raise CorpusError(f"{source}: {error}")
+        labels[example.id] = Labels(example.stage, frozenset(example.features))
     return labels
 
 

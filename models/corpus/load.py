@@ -110,15 +110,18 @@ def iter_records(path: str | Path) -> Iterator[tuple[str, dict | None, str | Non
             yield source, record, None
 
 
-def parse_example(record: dict, source: str = "") -> Example:
-    """Check one record against the schema; ValueError says what is wrong."""
-    missing = [k for k in LABEL_KEYS if k not in record]
+def parse_example(record: dict, source: str = "", require_text: bool = True) -> Example:
+    """Check one record against the schema; ValueError says what is wrong.
+
+    With ``require_text=False`` a record of labels only (a second annotation) is accepted.
+    """
+    missing = [k for k in LABEL_KEYS if k not in record and (require_text or k != "text")]
     if missing:
         raise ValueError(f"missing field(s): {', '.join(missing)}")
-    doc_id, text, features = record["id"], record["text"], record["features"]
+    doc_id, text, features = record["id"], record.get("text", ""), record["features"]
     if not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
         raise ValueError("'id' must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
+    if require_text and (not isinstance(text, str) or not text.strip()):
         raise ValueError(f"document {doc_id}: 'text' is empty")
     stage = stage_index(record["stage"])
     if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
@@ -134,21 +137,31 @@ def parse_example(record: dict, source: str = "") -> Example:
     return Example(str(doc_id), text, stage, ordered, meta, source)
 
 
-def load_corpus(path: str | Path) -> Corpus:
-    """Load and check a corpus; malformed lines raise one CorpusError that names them."""
-    examples, problems, seen = [], [], {}
+def iter_examples(path: str | Path, require_text: bool = True) -> Iterator[tuple[str, Example | None, str | None]]:
+    """Yield ``(source, example, problem)`` for every non-blank line; a repeated id is a problem."""
+    seen: dict[str, str] = {}
     for source, record, error in iter_records(path):
         if error is None:
             try:
-                example = parse_example(record, source)
+                example = parse_example(record, source, require_text)
                 if example.id in seen:
                     raise ValueError(f"duplicate id {example.id} (first at {seen[example.id]})")
                 seen[example.id] = source
-                examples.append(example)
+                yield source, example, None
                 continue
             except ValueError as exc:
                 error = str(exc)
-        problems.append(f"{source}: {error}")
+        yield source, None, error
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Load and check a corpus; malformed lines raise one CorpusError that names them."""
+    examples, problems = [], []
+    for source, example, error in iter_examples(path):
+        if error:
+            problems.append(f"{source}: {error}")
+        else:
+            examples.append(example)
     if problems:
         more = f" (and {len(problems) - 1} more; `innotag validate {path}` lists them all)" if len(problems) > 1 else ""
         raise CorpusError(f"malformed corpus: {problems[0]}{more}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from innotag.models.corpus.load import Example, iter_records, parse_example
+from innotag.models.corpus.load import Example, iter_examples
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 LENGTH_BANDS = (("short", 0, 150), ("medium", 150, 450), ("long", 450, 10**9))
@@ -52,21 +52,11 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
     rules = rules or Rules()
     report = ValidationReport()
     examples: list[Example] = []
-    seen: dict[str, str] = {}
-    for source, record, error in iter_records(path):
-        if error is None:
-            try:
-                example = parse_example(record, source)
-            except ValueError as exc:
-                error = str(exc)
-            else:
-                if example.id in seen:
-                    error = f"duplicate id {example.id} (first at {seen[example.id]})"
-                else:
-                    seen[example.id] = source
-                    examples.append(example)
-                    continue
-        report.errors.append(f"{source}: {error}")
+    for source, example, error in iter_examples(path):
+        if error:
+            report.errors.append(f"{source}: {error}")
+        else:
+            examples.append(example)
     report.stats = corpus_statistics(examples)
     _check_balance(examples, report, rules)
     report.near_duplicates = near_duplicates(examples, rules.shingle_size, rules.max_shingle_overlap)

@@ -16,7 +16,8 @@ from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.multiclass import type_of_target
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 
 def best_f1_threshold(y_true: np.ndarray, proba: np.ndarray) -> float:
@@ -58,7 +59,11 @@ class ThresholdedMultiLabelClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X, Y):
-        Y = np.asarray(Y, dtype=int)
+        X, Y = validate_data(self, X, Y, accept_sparse="csr", multi_output=True)
+        if Y.ndim != 2 or not np.isin(Y, (0, 1)).all():
+            raise ValueError(f"Unknown label type: {type_of_target(Y)}; Y must be a 2-D 0/1 indicator matrix "
+                             "(n_samples, n_labels)")
+        Y = Y.astype(int)
         base = self.estimator if self.estimator is not None else LogisticRegression(max_iter=2000)
         self.estimators_, calibration, thresholds = [], [], []
         for j in range(Y.shape[1]):
@@ -78,9 +83,18 @@ class ThresholdedMultiLabelClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X):
-        check_is_fitted(self, "estimators_")
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False)
         scores = np.column_stack([est.decision_function(X) for est in self.estimators_])
         return expit(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
 
     def predict(self, X):
         return (self.predict_proba(X) >= self.thresholds_).astype(int)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        tags.target_tags.single_output = False
+        tags.target_tags.multi_output = True
+        tags.classifier_tags.multi_label = True
+        return tags
