@@ -231,33 +231,53 @@ def train_cli(
 
 @app.command("evaluate")
 def evaluate_cli(
-    corpus: Path = typer.Argument(..., help="Annotated corpus to evaluate on."),
-    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Score this trained model on CORPUS (held-out)."),
-    cv: int = typer.Option(5, "--cv", help="Folds for cross-validation when no --model is given."),
+    corpus: Path = typer.Argument(..., help="Annotated corpus (JSONL file or folder), or a real-document set "
+                                            "folder with index.jsonl and texts/ (such as corpus/real/)."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m",
+                                         help="Model to score on CORPUS [default: the default model]."),
+    cv: Optional[int] = typer.Option(None, "--cv", min=2,
+                                     help="Cross-validate K folds on CORPUS instead of scoring a trained model."),
     seed: SeedOption = 0,
     pipeline: PipelineOption = "accurate",
     stage_model: StageModelOption = StageModel.nominal,
     feature_model: FeatureModelOption = FeatureModel.svm,
     n_jobs: JobsOption = 1,
+    resamples: int = typer.Option(1000, "--resamples", min=100, help="Bootstrap resamples for the 95 % intervals."),
     as_json: JsonOption = False,
     report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
     quiet: QuietOption = False,
 ) -> None:
-    """Score innotag beside two baselines (majority/prevalence, codebook keywords).
+    """Score innotag beside two baselines (the codebook's keyword rules, the majority answer).
 
-    Without --model: stratified K-fold cross-validation on CORPUS. With --model: the
-    trained model on CORPUS as a held-out set.
+    Two modes. Held-out (the default): a trained model (--model, else the default model)
+    on CORPUS, with 95 % bootstrap intervals and, when documents name their genre, scores
+    per genre. Cross-validation (--cv K): K models trained and scored on folds of CORPUS;
+    --seed, --pipeline, --stage-model and --feature-model apply to this mode only.
+
+    Examples:
+
+      innotag evaluate corpus/real/                  # the default model on the real development set
+
+      innotag evaluate held-out.jsonl --model my-model --report report/
+
+      innotag evaluate corpus/ --cv 5 --seed 0       # cross-validation on the training corpus
     """
     from innotag.models.evaluation.evaluate import evaluate_cv, evaluate_heldout
     from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
-    if model is not None:
-        result = evaluate_heldout(corpus, model, progress=_progress(quiet))
-    else:
+    if cv is not None:
+        if model is not None:
+            raise typer.BadParameter("give either --cv (cross-validation) or --model (held-out), not both",
+                                     param_hint="--cv")
         config = _model_config(seed, stage_model, feature_model)
         result = evaluate_cv(corpus, k=cv, pipeline=pipeline, config=config, n_jobs=n_jobs,
                              progress=_progress(quiet))
+    else:
+        from innotag.models.persistence.store import default_model_dir
+
+        result = evaluate_heldout(corpus, model or default_model_dir(), n_resamples=resamples, seed=seed,
+                                  progress=_progress(quiet))
     if as_json:
         _echo_json(result.to_dict())
     else:

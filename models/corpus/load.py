@@ -6,69 +6,15 @@ keys other than these four are kept as metadata and never used as model input.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
-from innotag.models.schema import FEATURE_IDS, STAGE_IDS, stage_index
+from innotag.models.corpus.real import is_real_set, load_real_set
+from innotag.models.corpus.records import Corpus, Example, parse_example
+from innotag.models.errors import CorpusError
 from innotag.nlp.pipeline import DEFAULT_PIPELINE, PipelineInfo
 from innotag.nlp.preprocess import Preprocessed, Preprocessor, default_cache_dir
-from innotag.models.errors import CorpusError
-
-LABEL_KEYS = ("id", "text", "stage", "features")
-
-
-@dataclass(frozen=True)
-class Example:
-    """One annotated document."""
-
-    id: str
-    text: str
-    stage: int  # zero-based index into STAGE_IDS
-    features: tuple[str, ...]
-    meta: dict = field(default_factory=dict, compare=False)
-    source: str = field(default="", compare=False)
-
-    @property
-    def stage_id(self) -> str:
-        return STAGE_IDS[self.stage]
-
-
-@dataclass
-class Corpus:
-    examples: list[Example]
-    files: list[Path]
-
-    def __len__(self) -> int:
-        return len(self.examples)
-
-    @property
-    def texts(self) -> list[str]:
-        return [e.text for e in self.examples]
-
-    @property
-    def stages(self) -> np.ndarray:
-        return np.array([e.stage for e in self.examples], dtype=int)
-
-    @property
-    def feature_matrix(self) -> np.ndarray:
-        """Binary (n_documents, n_features) matrix in FEATURE_IDS order."""
-        return np.array([[f in e.features for f in FEATURE_IDS] for e in self.examples], dtype=int)
-
-    def sha256(self) -> str:
-        """Digest of the corpus files' bytes, in path order: identifies the training data."""
-        digest = hashlib.sha256()
-        for path in self.files:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
-
-    def subset(self, indices) -> "Corpus":
-        return Corpus([self.examples[i] for i in indices], self.files)
 
 
 def corpus_files(path: str | Path) -> list[Path]:
@@ -110,33 +56,6 @@ def iter_records(path: str | Path) -> Iterator[tuple[str, dict | None, str | Non
             yield source, record, None
 
 
-def parse_example(record: dict, source: str = "", require_text: bool = True) -> Example:
-    """Check one record against the schema; ValueError says what is wrong.
-
-    With ``require_text=False`` a record of labels only (a second annotation) is accepted.
-    """
-    missing = [k for k in LABEL_KEYS if k not in record and (require_text or k != "text")]
-    if missing:
-        raise ValueError(f"missing field(s): {', '.join(missing)}")
-    doc_id, text, features = record["id"], record.get("text", ""), record["features"]
-    if not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
-        raise ValueError("'id' must be a non-empty string")
-    if require_text and (not isinstance(text, str) or not text.strip()):
-        raise ValueError(f"document {doc_id}: 'text' is empty")
-    stage = stage_index(record["stage"])
-    if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
-        raise ValueError(f"document {doc_id}: 'features' must be a list of feature ids")
-    unknown = [f for f in features if f not in FEATURE_IDS]
-    if unknown:
-        raise ValueError(f"document {doc_id}: unknown feature(s) {', '.join(unknown)}; "
-                         f"expected ids from {', '.join(FEATURE_IDS)}")
-    if len(set(features)) != len(features):
-        raise ValueError(f"document {doc_id}: a feature is listed twice")
-    meta = {k: v for k, v in record.items() if k not in LABEL_KEYS}
-    ordered = tuple(f for f in FEATURE_IDS if f in features)
-    return Example(str(doc_id), text, stage, ordered, meta, source)
-
-
 def iter_examples(path: str | Path, require_text: bool = True) -> Iterator[tuple[str, Example | None, str | None]]:
     """Yield ``(source, example, problem)`` for every non-blank line; a repeated id is a problem."""
     seen: dict[str, str] = {}
@@ -155,7 +74,15 @@ def iter_examples(path: str | Path, require_text: bool = True) -> Iterator[tuple
 
 
 def load_corpus(path: str | Path) -> Corpus:
-    """Load and check a corpus; malformed lines raise one CorpusError that names them."""
+    """Load and check a corpus; malformed lines raise one CorpusError that names them.
+
+    A folder with an ``index.jsonl`` and ``texts/`` is a real-document set
+    (:mod:`innotag.models.corpus.real`): its documents whose texts are present.
+    """
+    if is_real_set(path):
+        real = load_real_set(path)
+        real.corpus.missing = real.missing
+        return real.corpus
     examples, problems = [], []
     for source, example, error in iter_examples(path):
         if error:

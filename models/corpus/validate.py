@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from innotag.models.corpus.load import Example, iter_examples
+from innotag.models.corpus.load import iter_examples
+from innotag.models.corpus.records import Example
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 LENGTH_BANDS = (("short", 0, 150), ("medium", 150, 450), ("long", 450, 10**9))

@@ -56,8 +56,9 @@ class KeywordStageClassifier(ClassifierMixin, BaseEstimator):
 class KeywordFeatureClassifier(ClassifierMixin, BaseEstimator):
     """A feature is present when any of its codebook cue words occurs."""
 
-    def fit(self, X, Y):
-        self.n_labels_ = np.asarray(Y).shape[1]
+    def fit(self, X, Y=None):
+        """Nothing to learn: the rules are the codebook's."""
+        self.n_labels_ = len(FEATURE_CUES)
         return self
 
     def predict(self, X):

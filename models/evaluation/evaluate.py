@@ -15,6 +15,7 @@ from innotag.models.corpus.load import load_corpus, preprocess_corpus
 from innotag.models.estimators.features import model_inputs
 from innotag.models.evaluation.metrics import feature_metrics, stage_metrics
 from innotag.models.estimators.model import ModelConfig
+from innotag.models.evaluation.bootstrap import bootstrap_intervals
 from innotag.models.evaluation.folds import cross_validate_docs
 from innotag.models.schema import STAGE_IDS
 from innotag.nlp.pipeline import DEFAULT_PIPELINE
@@ -24,7 +25,12 @@ log = logging.getLogger("innotag")
 
 @dataclass
 class EvaluationResult:
-    """Scores per system; ``mode`` is "cv" or "held-out"."""
+    """Scores per system; ``mode`` is "cv" or "held-out".
+
+    Held-out results also carry 95 % bootstrap ``intervals`` per system and score, scores
+    ``by_genre`` when the documents name their genre, and the number of ``missing`` texts
+    of a real-document set.
+    """
 
     mode: str
     documents: int
@@ -34,6 +40,9 @@ class EvaluationResult:
     systems: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
     model: str | None = None
+    intervals: dict[str, dict] = field(default_factory=dict)
+    by_genre: dict[str, dict] = field(default_factory=dict)
+    missing: int = 0
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -55,8 +64,19 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
     return EvaluationResult("cv", len(corpus), k, config.seed, info.route, systems, round(time.perf_counter() - started, 1))
 
 
-def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, progress: bool = True) -> EvaluationResult:
-    """Score a trained model on a held-out corpus; baselines are fitted on the model's training corpus."""
+# Scores given with bootstrap intervals (the others are reported as point values).
+INTERVAL_SCORES = {"stage": ("accuracy", "macro_f1", "qwk", "within_one", "mae", "brier"),
+                   "features": ("micro_f1", "macro_f1", "brier")}
+
+
+def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamples: int = 1000, seed: int = 0,
+                     progress: bool = True) -> EvaluationResult:
+    """Score a trained model on a held-out corpus beside the keyword rules and the majority answer.
+
+    The keyword rules fall back to the training corpus's most frequent stage; the majority
+    system answers the evaluated set's most frequent stage and feature values, the floor a
+    model must clear to be of any use there.
+    """
     from innotag.models.persistence.store import load_model
 
     started = time.perf_counter()
@@ -64,19 +84,43 @@ def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, progress
     corpus = load_corpus(corpus_path)
     docs, info = preprocess_corpus(corpus, loaded.pipeline, progress=progress)
     stages, features = corpus.stages, corpus.feature_matrix
-    stage_proba, feature_proba = loaded.model.predict_arrays(docs)
-    feature_pred = (feature_proba >= loaded.model.feature_classifier_.thresholds_).astype(int)
-    systems = {"innotag": {"stage": stage_metrics(stages, stage_proba.argmax(axis=1), stage_proba),
-                           "features": feature_metrics(features, feature_pred, feature_proba)}}
-    baselines = loaded.meta.get("baselines", {})
+    predictions = {"innotag": _model_predictions(loaded.model, docs)}
     X = model_inputs(docs)
-    kw_stage = KeywordStageClassifier(fallback=baselines.get("majority_stage", 1)).fit(X)
-    kw_features = KeywordFeatureClassifier().fit(X, features)
-    systems["keywords"] = {"stage": stage_metrics(stages, kw_stage.predict(X), kw_stage.predict_proba(X)),
-                           "features": feature_metrics(features, kw_features.predict(X), kw_features.predict_proba(X))}
-    prior = np.tile(np.asarray(baselines.get("stage_prior", np.full(6, 1 / 6))), (len(docs), 1))
-    prevalence = np.tile(np.asarray(baselines.get("feature_prevalence", np.zeros(6))), (len(docs), 1))
-    systems["majority"] = {"stage": stage_metrics(stages, prior.argmax(axis=1), prior),
-                           "features": feature_metrics(features, (prevalence >= 0.5).astype(int), prevalence)}
-    return EvaluationResult("held-out", len(corpus), None, loaded.model.config.seed, info.route, systems,
-                            round(time.perf_counter() - started, 1), model=str(model_dir))
+    kw_stage = KeywordStageClassifier(fallback=loaded.meta.get("baselines", {}).get("majority_stage", 1)).fit(X)
+    kw_features = KeywordFeatureClassifier().fit(X)
+    predictions["keywords"] = (kw_stage.predict_proba(X), kw_features.predict_proba(X), kw_features.predict(X))
+    prior = np.bincount(stages, minlength=len(STAGE_IDS)) / len(stages)
+    prevalence = features.mean(axis=0)
+    predictions["majority"] = (np.tile(prior, (len(docs), 1)), np.tile(prevalence, (len(docs), 1)),
+                               np.tile((prevalence >= 0.5).astype(int), (len(docs), 1)))
+    everyone = np.arange(len(docs))
+    result = EvaluationResult("held-out", len(corpus), None, loaded.model.config.seed, info.route,
+                              {name: score_predictions(stages, features, p, everyone) for name, p in predictions.items()},
+                              model=str(model_dir), missing=len(corpus.missing))
+    for name, p in predictions.items():
+        result.intervals[name] = bootstrap_intervals(
+            lambda idx, p=p: _flat(score_predictions(stages, features, p, idx)), len(docs),
+            n_resamples=n_resamples, seed=seed)
+    genres = np.array([e.meta.get("genre") or "" for e in corpus.examples])
+    for genre in sorted(set(genres) - {""}):
+        idx = np.flatnonzero(genres == genre)
+        result.by_genre[genre] = {"documents": int(len(idx)), "systems": {
+            name: _flat(score_predictions(stages, features, p, idx)) for name, p in predictions.items()}}
+    result.seconds = round(time.perf_counter() - started, 1)
+    return result
+
+
+def _model_predictions(model, docs):
+    stage_proba, feature_proba = model.predict_arrays(docs)
+    return stage_proba, feature_proba, (feature_proba >= model.feature_classifier_.thresholds_).astype(int)
+
+
+def score_predictions(stages, features, predictions, idx) -> dict:
+    """Stage and feature scores of one system's ``(stage_proba, feature_proba, feature_pred)`` on documents ``idx``."""
+    stage_proba, feature_proba, feature_pred = (np.asarray(a)[idx] for a in predictions)
+    return {"stage": stage_metrics(stages[idx], stage_proba.argmax(axis=1), stage_proba),
+            "features": feature_metrics(features[idx], feature_pred, feature_proba)}
+
+
+def _flat(scores: dict) -> dict[str, float]:
+    return {f"{task}.{name}": scores[task][name] for task, names in INTERVAL_SCORES.items() for name in names}

@@ -62,12 +62,21 @@ def format_evaluation(result) -> str:
     head = (f"{result.mode} evaluation on {result.documents} documents"
             + (f", {result.folds} folds, seed {result.seed}" if result.folds else f", model {result.model}")
             + f", pipeline {result.pipeline}, {result.seconds:.1f} s")
+    if result.missing:
+        head += f"\n{result.missing} indexed documents have no text here and were not scored"
+    if result.intervals:
+        head += "\n[low–high]: 95 % bootstrap interval over documents"
+
+    def cell(system, task, key):
+        value = f"{result.systems[system][task].get(key, float('nan')):.3f}"
+        interval = result.intervals.get(system, {}).get(f"{task}.{key}")
+        return f"{value} [{interval[0]:.2f}–{interval[1]:.2f}]" if interval else value
+
     out = [head, "", "STAGE"]
-    out.append(_table(["metric"] + systems, [[label] + [f"{result.systems[s]['stage'].get(key, float('nan')):.3f}"
-                                                         for s in systems] for key, label in _STAGE_ROWS]))
+    out.append(_table(["metric"] + systems, [[label] + [cell(s, "stage", key) for s in systems]
+                                             for key, label in _STAGE_ROWS]))
     out += ["", "ECOSYSTEM FEATURES"]
-    rows = [[label] + [f"{result.systems[s]['features'].get(key, float('nan')):.3f}" for s in systems]
-            for key, label in _FEATURE_ROWS]
+    rows = [[label] + [cell(s, "features", key) for s in systems] for key, label in _FEATURE_ROWS]
     for f in FEATURE_IDS:
         rows.append([f"F1 {f}"] + [f"{result.systems[s]['features']['per_feature'][f]['f1']:.3f}" for s in systems])
     out.append(_table(["metric"] + systems, rows))
@@ -79,6 +88,13 @@ def format_evaluation(result) -> str:
     out += ["", "innotag stage confusion (rows: true, columns: predicted)",
             _table([""] + [SHORT_NAMES[s] for s in STAGE_IDS],
                    [[SHORT_NAMES[STAGE_IDS[i]]] + row for i, row in enumerate(main["stage"]["confusion"])])]
+    if result.by_genre:
+        out += ["", "BY GENRE (innotag; accuracy of the baselines for comparison)", _table(
+            ["genre", "n", "QWK", "accuracy", "within-one", "feature micro-F1", "acc. keywords", "acc. majority"],
+            [[genre, g["documents"]] + [f"{g['systems']['innotag'][k]:.3f}" for k in
+                                        ("stage.qwk", "stage.accuracy", "stage.within_one", "features.micro_f1")]
+             + [f"{g['systems'][s]['stage.accuracy']:.3f}" for s in ("keywords", "majority")]
+             for genre, g in result.by_genre.items()])]
     return "\n".join(out)
 
 

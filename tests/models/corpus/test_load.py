@@ -48,3 +48,22 @@ def test_malformed_lines_name_file_and_line(tmp_path, line, message):
 def test_missing_corpus(tmp_path):
     with pytest.raises(CorpusError, match="no such corpus"):
         load_corpus(tmp_path / "nothing")
+
+
+def test_evidence_offsets_are_read_and_checked(tmp_path):
+    from innotag.models.corpus.load import load_corpus
+    from innotag.models.errors import CorpusError
+
+    text = "Taustaa: laki velvoittaa. Mallia kokeiltiin kahdessa koulussa. Järjestö ja kunta tekivät työn yhdessä."
+    good = {"id": "e1", "text": text, "stage": "kokeilu", "features": ["monitoimijaisuus"],
+            "evidence": {"stage": [[26, 62]], "monitoimijaisuus": [[63, len(text)]]}}
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n", encoding="utf-8")
+    example = load_corpus(path).examples[0]
+    assert example.evidence_texts("stage") == ["Mallia kokeiltiin kahdessa koulussa."]
+    assert "evidence" not in example.meta
+    for bad, message in [({"stage": [[0, 999]]}, "outside"), ({"toimijaroolit": [[0, 5]]}, "not among its features"),
+                         ({"stage": [[5, 2]]}, "outside"), ({"stage": [0, 5]}, "offsets"), ({"visio": []}, "unknown")]:
+        path.write_text(json.dumps({**good, "evidence": bad}, ensure_ascii=False) + "\n", encoding="utf-8")
+        with pytest.raises(CorpusError, match=message):
+            load_corpus(path)

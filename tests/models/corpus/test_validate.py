@@ -5,7 +5,7 @@ import pytest
 from conftest import CORPUS, write_jsonl
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 from innotag.models.corpus.validate import Rules, near_duplicates, validate_corpus
-from innotag.models.corpus.load import Example
+from innotag.models.corpus.records import Example
 
 
 def test_the_repository_corpus_meets_its_standard():
