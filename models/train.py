@@ -49,9 +49,10 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     scores = None
     if cv_folds:
         log.info("cross-validating (%d folds) for the scores stored with the model", cv_folds)
-        scores = cross_validate_docs(docs, stages, features, config=config, k=cv_folds, n_jobs=n_jobs)
+        scores = cross_validate_docs(docs, stages, features, config=config, k=cv_folds, n_jobs=n_jobs,
+                                     evidence=corpus.evidence)
     log.info("fitting the model on %d documents", len(corpus))
-    model = InnotagModel(config).fit(docs, stages, features)
+    model = InnotagModel(config).fit(docs, stages, features, corpus.evidence)
     meta = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "pipeline": info.to_dict(),

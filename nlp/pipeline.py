@@ -35,7 +35,7 @@ DEFAULT_PIPELINE = ACCURATE
 TRAINED_PACKAGE = "spacy_fi_experimental_web_md"
 # Bump when the normalisation of the lemma stream changes: cached results and models
 # trained with another version are then not mixed with new ones.
-PREPROCESS_VERSION = 2
+PREPROCESS_VERSION = 3
 
 log = logging.getLogger("innotag")
 

@@ -9,6 +9,10 @@ next sentence, and no unit exceeds spaCy's ``max_length``), the units go through
   not know);
 * punctuation, symbols and spaCy's Finnish stop words dropped;
 * numbers, dates, sums and times all become the single token ``#num``.
+
+Beside the lemmas, each sentence keeps its finite verbs marked with tense or mood
+(``kokeilla~past``, ``olla~cnd``) where the pipeline has a morphologizer: whether a thing
+was done, is done or would be done is what separates a pilot report from a plan.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class Preprocessed:
 
     sentences: list[str] = field(default_factory=list)
     sentence_lemmas: list[list[str]] = field(default_factory=list)
+    sentence_verbs: list[list[str]] = field(default_factory=list)
     compounds: list[str] = field(default_factory=list)
     n_words: int = 0
     n_known: int = 0
@@ -48,13 +53,17 @@ class Preprocessed:
         return [lemma for sentence in self.sentence_lemmas for lemma in sentence]
 
     @property
+    def verbs(self) -> list[str]:
+        return [verb for sentence in self.sentence_verbs for verb in sentence]
+
+    @property
     def known_ratio(self) -> float:
         """Share of word tokens that a Finnish lexicon knows; low for non-Finnish text."""
         return self.n_known / self.n_words if self.n_words else 0.0
 
     def to_dict(self) -> dict:
         return {"sentences": self.sentences, "sentence_lemmas": self.sentence_lemmas,
-                "compounds": self.compounds, "n_words": self.n_words, "n_known": self.n_known}
+                "sentence_verbs": self.sentence_verbs, "compounds": self.compounds, "n_words": self.n_words, "n_known": self.n_known}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Preprocessed":
@@ -131,7 +140,7 @@ def _bounded(unit: str) -> list[str]:
 
 def _add_doc(result: Preprocessed, doc, use_simplemma_for_unknown: bool) -> None:
     for sent in doc.sents:
-        lemmas = []
+        lemmas, verbs = [], []
         for token in sent:
             text = token.text
             if token.is_space or not any(ch.isalnum() for ch in text):
@@ -148,9 +157,11 @@ def _add_doc(result: Preprocessed, doc, use_simplemma_for_unknown: bool) -> None
                     lemma = simplemma_lemma(text)
                 if known or _simplemma_knows(lower):
                     result.n_known += 1
+            lemma = "_".join(lemma.split())
+            if token.pos_ in ("VERB", "AUX") and (mark := _tense_mark(token.morph)):
+                verbs.append(f"{lemma}~{mark}")  # stop-word verbs too: "olisi" marks a plan
             if lower in STOP_WORDS or lemma in STOP_WORDS:
                 continue
-            lemma = "_".join(lemma.split())
             lemmas.append(lemma)
             if token.is_alpha and len(text) >= 8:
                 parts = voikko.compound_parts(text)
@@ -159,6 +170,19 @@ def _add_doc(result: Preprocessed, doc, use_simplemma_for_unknown: bool) -> None
         if lemmas or sent.text.strip():
             result.sentences.append(sent.text.strip())
             result.sentence_lemmas.append(lemmas)
+            result.sentence_verbs.append(verbs)
+
+
+def _tense_mark(morph) -> str | None:
+    """``cnd`` or ``imp`` for those moods, else ``past`` or ``pres`` for finite verbs and past participles."""
+    mood, tense, form = morph.get("Mood"), morph.get("Tense"), morph.get("VerbForm")
+    if "Cnd" in mood or "Imp" in mood:
+        return "cnd" if "Cnd" in mood else "imp"
+    if "Part" in form and ("Past" in tense or "Past" in morph.get("PartForm")):
+        return "past"  # "on otettu käyttöön"
+    if "Fin" in form:
+        return "past" if "Past" in tense else "pres" if "Pres" in tense else None
+    return None
 
 
 def _simplemma_knows(word: str) -> bool:

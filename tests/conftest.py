@@ -83,3 +83,22 @@ def make_docx(path, paragraphs=(FINNISH,), table=None) -> None:
             for c, value in enumerate(row):
                 t.cell(r, c).text = value
     document.save(str(path))
+
+
+@pytest.fixture(scope="session")
+def real_set(tmp_path_factory) -> Path:
+    """A real-set-shaped folder (index.jsonl + texts/) built from corpus documents outside ``small_corpus``:
+    two genres, and one indexed document whose text is missing."""
+    folder = tmp_path_factory.mktemp("real")
+    (folder / "texts").mkdir()
+    taken = {r["id"] for r in small_corpus_records()}
+    records = [r for r in small_corpus_records(per_stage=20) if r["id"] not in taken]
+    index = []
+    for n, r in enumerate(records):
+        index.append({"id": r["id"], "url": f"https://example.fi/{n}", "title": r["text"][:40],
+                      "genre": "news" if n % 2 else "report", "source_type": "other", "stage": r["stage"],
+                      "features": r["features"]})
+        if n:  # the first one's text is "not collected"
+            (folder / "texts" / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    write_jsonl(folder / "index.jsonl", index)
+    return folder

@@ -12,10 +12,11 @@ def run(*args):
     return proc.stdout
 
 
-def test_model_selection_smoke(small_corpus):
-    out = run("bench/model_selection.py", "--corpus", small_corpus, "--folds", "2", "--pipeline", "fast",
-              "--n-jobs", "1", "--only", "nominal, words", "ordinal, words")
-    assert "| nominal, words |" in out and "| ordinal, words |" in out
+def test_model_selection_smoke(small_corpus, real_set):
+    out = run("bench/model_selection.py", "--corpus", small_corpus, "--real", real_set, "--folds", "2",
+              "--pipeline", "fast", "--n-jobs", "1", "--only", "document-level (v1 default)", "ordinal")
+    assert "| document-level (v1 default) |" in out and "| ordinal |" in out
+    assert "35 real documents (1 without text)" in out
 
 
 def test_throughput_smoke(small_corpus, tmp_path):

@@ -57,6 +57,11 @@ class Corpus:
         """Binary (n_documents, n_features) matrix in FEATURE_IDS order."""
         return np.array([[f in e.features for f in FEATURE_IDS] for e in self.examples], dtype=int)
 
+    @property
+    def evidence(self) -> list[dict[str, list[str]] | None]:
+        """Per document, its evidence passages by label; None where it was not annotated."""
+        return [{label: e.evidence_texts(label) for label in e.evidence} or None for e in self.examples]
+
     def sha256(self) -> str:
         """Digest of the corpus files' bytes, in path order: identifies the training data."""
         digest = hashlib.sha256()

@@ -1,7 +1,7 @@
 """Model inputs and the TF-IDF feature blocks built from preprocessed documents.
 
-A document enters the scikit-learn models as a row of two strings: its normalised lemma
-stream and its Voikko compound parts, each space-separated. Keeping the spaCy step
+A document enters the scikit-learn models as a row of three strings: its normalised lemma
+stream, its Voikko compound parts and its tense- or mood-marked verbs, each space-separated. Keeping the spaCy step
 outside the estimators means the persisted model holds only standard scikit-learn
 objects (no callables), and the same preprocessing serves training and prediction.
 """
@@ -17,29 +17,32 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from innotag.models.estimators.cues import cue_vocabulary
 from innotag.nlp.preprocess import Preprocessed
 
-LEMMAS, COMPOUNDS = 0, 1
+LEMMAS, COMPOUNDS, VERBS = 0, 1, 2
 TOKEN_PATTERN = r"\S+"
 
 
 def model_inputs(docs: Sequence[Preprocessed]) -> np.ndarray:
-    """(n_documents, 2) object array: lemma text and compound-part text."""
-    rows = np.empty((len(docs), 2), dtype=object)
+    """(n_documents, 3) object array: lemma text, compound-part text, marked-verb text."""
+    rows = np.empty((len(docs), 3), dtype=object)
     for i, doc in enumerate(docs):
         rows[i, LEMMAS] = " ".join(doc.lemmas)
         rows[i, COMPOUNDS] = " ".join(doc.compounds)
+        rows[i, VERBS] = " ".join(doc.verbs)
     return rows
 
 
 def sentence_inputs(doc: Preprocessed) -> np.ndarray:
     """One model-input row per sentence, for locating evidence sentences."""
-    rows = np.empty((len(doc.sentence_lemmas), 2), dtype=object)
-    for i, lemmas in enumerate(doc.sentence_lemmas):
+    rows = np.empty((len(doc.sentence_lemmas), 3), dtype=object)
+    verbs = doc.sentence_verbs or [[] for _ in doc.sentence_lemmas]
+    for i, (lemmas, marked) in enumerate(zip(doc.sentence_lemmas, verbs)):
         rows[i, LEMMAS] = " ".join(lemmas)
         rows[i, COMPOUNDS] = ""
+        rows[i, VERBS] = " ".join(marked)
     return rows
 
 
-def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = False, cues: bool = True,
+def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = False, verbs: bool = False, cues: bool = True,
                     cue_weight: float = 0.3, min_df: int = 2, max_word_ngram: int = 2) -> ColumnTransformer:
     """Lemma uni/bigrams, optionally character n-grams, compound parts and codebook cue phrases.
 
@@ -55,6 +58,9 @@ def make_vectorizer(*, char_ngrams: bool = True, compounds: bool = False, cues: 
     if compounds:
         blocks.append(("compounds", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, min_df=min_df,
                                                     sublinear_tf=True, dtype=np.float64), COMPOUNDS))
+    if verbs:
+        blocks.append(("verbs", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, min_df=min_df,
+                                                sublinear_tf=True, dtype=np.float64), VERBS))
     weights = {name: 1.0 for name, _, _ in blocks}
     if cues:
         blocks.append(("cues", TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False, ngram_range=(1, 3),

@@ -11,11 +11,17 @@ import functools
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import scipy.sparse as sp
+from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from innotag.models.errors import ModelError
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
-from innotag.models.estimators.features import make_vectorizer, model_inputs, sentence_inputs, stage_columns
+from innotag.models.estimators.evidence import sentence_evidence, weighted_documents
+from innotag.models.estimators.features import VERBS, make_vectorizer, model_inputs, sentence_inputs, stage_columns
+from innotag.models.estimators.prior import adjust
 from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
 from innotag.models.estimators.ordinal import FrankHallClassifier
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
@@ -25,6 +31,7 @@ from innotag.nlp.preprocess import Preprocessed
 EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY = "empty", "not_finnish", "unknown_vocabulary"
 SHORT = "short"  # labels are given, but from little text
 BLOCKING_FLAGS = (EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY)
+EVIDENCE_TASKS = ("stage", "features")
 
 
 @dataclass
@@ -41,6 +48,7 @@ class ModelConfig:
     feature_c: float = 10.0
     char_ngrams: bool = True
     compounds: bool = False           # Voikko compound parts: lowered CV scores on the corpus
+    verb_tense: bool = False          # tense/mood-marked verbs (pipelines with a morphologizer)
     cues: bool = True                 # codebook cue phrases as a feature block
     cue_weight: float = 0.3
     min_df: int = 2
@@ -49,6 +57,16 @@ class ModelConfig:
     min_known_ratio: float = 0.5      # below this share of Finnish words: not_finnish
     min_vocabulary_share: float = 0.2  # below this share of lemmas in the training vocabulary: unknown_vocabulary
     short_words: int = 25
+    # Evidence weighting (see evidence.py): the share of a document's input that is its
+    # evidence-weighted sentence sum, per task; 0 leaves the task document-level only.
+    evidence_mix_stage: float = 0.0
+    evidence_mix_features: float = 0.0
+    evidence_c: float = 1.0
+    evidence_cv: int = 5
+    # Stage probabilities for real documents (prior.py): the prior to move to (None: the
+    # corpus's own) and a temperature above 1 that softens over-confident answers.
+    stage_prior: list[float] | None = None
+    stage_temperature: float = 1.0
     seed: int = 0
 
     def to_dict(self) -> dict:
@@ -103,27 +121,91 @@ class InnotagModel:
     def __init__(self, config: ModelConfig | None = None):
         self.config = config or ModelConfig()
 
-    def fit(self, docs: list[Preprocessed], stages, feature_matrix) -> "InnotagModel":
+    def fit(self, docs: list[Preprocessed], stages, feature_matrix, evidence: list[dict] | None = None) -> "InnotagModel":
+        """Fit on preprocessed documents; ``evidence`` gives, per document, its evidence passages by label
+        (``{"stage": [...], "<feature>": [...]}``, or None where a document was not annotated)."""
         X = model_inputs(docs)
         self.__dict__.pop("_feature_names", None)  # a refit has new features
+        # The fast pipeline marks no verbs: then the block would have no vocabulary.
+        verbs = self.config.verb_tense and any(X[:, VERBS])
         self.vectorizer_ = make_vectorizer(char_ngrams=self.config.char_ngrams, compounds=self.config.compounds,
-                                           cues=self.config.cues, cue_weight=self.config.cue_weight,
+                                           verbs=verbs, cues=self.config.cues, cue_weight=self.config.cue_weight,
                                            min_df=self.config.min_df)
         Xv = self.vectorizer_.fit_transform(X)
-        self.stage_classifier_ = make_stage_classifier(self.config).fit(Xv[:, stage_columns(self.vectorizer_)],
-                                                                          np.asarray(stages))
-        self.feature_classifier_ = make_feature_classifier(self.config).fit(Xv, np.asarray(feature_matrix))
+        sentences = self._sentence_rows(docs) if self._weighs_evidence else None
+        self.evidence_classifiers_ = {}
+        weights = {}
+        for task in EVIDENCE_TASKS:
+            if self._mix(task):
+                labels = _evidence_labels(docs, evidence, task)
+                weights[task] = self._fit_evidence(task, sentences, labels)
+        stage_X = self._task_inputs("stage", Xv, sentences, weights.get("stage"), len(docs))
+        self.stage_classifier_ = make_stage_classifier(self.config).fit(stage_X, np.asarray(stages))
+        self.stage_train_prior_ = np.bincount(np.asarray(stages), minlength=len(STAGE_IDS)) / len(stages)
+        feature_X = self._task_inputs("features", Xv, sentences, weights.get("features"), len(docs))
+        self.feature_classifier_ = make_feature_classifier(self.config).fit(feature_X, np.asarray(feature_matrix))
         self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
         return self
+
+    # -- evidence weighting ---------------------------------------------------------------
+    @property
+    def _weighs_evidence(self) -> bool:
+        return any(self._mix(task) for task in EVIDENCE_TASKS)
+
+    def _mix(self, task: str) -> float:
+        return self.config.evidence_mix_stage if task == "stage" else self.config.evidence_mix_features
+
+    def _columns(self, task: str) -> slice:
+        return stage_columns(self.vectorizer_) if task == "stage" else slice(None)
+
+    def _sentence_rows(self, docs):
+        """All sentences' vectors, and the document each belongs to."""
+        owner = np.repeat(np.arange(len(docs)), [len(d.sentence_lemmas) for d in docs])
+        rows = [sentence_inputs(d) for d in docs]
+        S = self.vectorizer_.transform(np.vstack(rows)) if len(owner) else None
+        return S, owner
+
+    def _fit_evidence(self, task, sentences, labels) -> np.ndarray:
+        """Fit P(evidence | sentence) on annotated documents; return out-of-fold weights for them."""
+        S, owner = sentences
+        annotated = labels >= 0
+        if annotated.sum() == 0 or len(set(labels[annotated])) < 2:
+            raise ModelError("evidence weighting needs a corpus with evidence annotation (an 'evidence' field); "
+                             "set evidence_mix_stage and evidence_mix_features to 0 for a corpus without it")
+        X_sent = S[:, self._columns(task)]
+        y, groups = labels[annotated], owner[annotated]
+        classifier = LogisticRegression(C=self.config.evidence_c, class_weight="balanced", max_iter=3000)
+        self.evidence_classifiers_[task] = clone(classifier).fit(X_sent[annotated], y)
+        weights = self.evidence_classifiers_[task].predict_proba(X_sent)[:, 1]
+        n_splits = min(self.config.evidence_cv, len(set(groups)))
+        if n_splits >= 2:  # out-of-fold weights, so training documents look like new ones
+            weights[annotated] = cross_val_predict(classifier, X_sent[annotated], y, groups=groups,
+                                                   cv=GroupKFold(n_splits=n_splits), method="predict_proba")[:, 1]
+        return weights
+
+    def _task_inputs(self, task, Xv, sentences, weights, n_docs):
+        columns = self._columns(task)
+        mix = self._mix(task)
+        if not mix:
+            return Xv[:, columns]
+        S, owner = sentences
+        if weights is None:
+            weights = self.evidence_classifiers_[task].predict_proba(S[:, columns])[:, 1]
+        weighted = weighted_documents(S[:, columns], owner, weights, n_docs)
+        return sp.hstack([(1 - mix) * Xv[:, columns], mix * weighted], format="csr")
 
     # -- prediction ---------------------------------------------------------------------
     def predict_arrays(self, docs: list[Preprocessed]) -> tuple[np.ndarray, np.ndarray]:
         """Stage probabilities (n, 6) and feature probabilities (n, 6), no flags applied."""
         Xv = self.vectorizer_.transform(model_inputs(docs))
+        sentences = self._sentence_rows(docs) if self._weighs_evidence else None
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
         stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(
-            Xv[:, stage_columns(self.vectorizer_)])
-        return stage_proba, self.feature_classifier_.predict_proba(Xv)
+            self._task_inputs("stage", Xv, sentences, None, len(docs)))
+        stage_proba = adjust(stage_proba, np.maximum(self.stage_train_prior_, 1e-12), self.config.stage_prior,
+                             self.config.stage_temperature)
+        return stage_proba, self.feature_classifier_.predict_proba(
+            self._task_inputs("features", Xv, sentences, None, len(docs)))
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -169,25 +251,38 @@ class InnotagModel:
         """Terms and sentences that pushed the stage call and each present feature most.
 
         For a linear model a term's push is its TF-IDF weight times its coefficient in
-        the direction of the call. Character n-grams also count in the model but are not
-        listed, because a reader cannot check a 4-letter fragment.
+        the direction of the call; with evidence weighting, the document's own vector and
+        its evidence-weighted sentence sum each contribute their share. The sentences are
+        those the model leaned on: each sentence's push, times its evidence weight where
+        the task weighs evidence. Character n-grams count in the model but are not listed,
+        because a reader cannot check a 4-letter fragment.
         """
         x = self.vectorizer_.transform(model_inputs([doc]))
-        sentences = self.vectorizer_.transform(sentence_inputs(doc)) if doc.sentences else None
+        sentences = self._sentence_rows([doc]) if doc.sentences else None
         names = self._feature_names
         readable = np.array([not n.startswith("chars__") for n in names])
-        directions = {"stage": self._stage_direction(stage)}
+        directions = {"stage": ("stage", self._stage_direction(stage))}
         for f in present:
-            directions[f] = self.feature_classifier_.estimators_[FEATURE_IDS.index(f)].coef_.ravel()
+            directions[f] = ("features", self.feature_classifier_.estimators_[FEATURE_IDS.index(f)].coef_.ravel())
         out = {}
-        for key, w in directions.items():
-            contrib = x.multiply(w).toarray().ravel() * readable
-            top = [i for i in np.argsort(-contrib)[:n_terms] if contrib[i] > 0]
-            terms = [{"term": names[i].split("__", 1)[1], "weight": round(float(contrib[i]), 4)} for i in top]
+        for key, (task, coef) in directions.items():
+            columns, mix = self._columns(task), self._mix(task)
+            n = len(names[columns])
+            doc_w, evidence_w = coef[:n], coef[n:] if mix else None
+            contrib = x[:, columns].multiply(doc_w).toarray().ravel() * (1 - mix)
             evidence = []
             if sentences is not None:
-                scores = sentences @ w
+                S, owner = sentences[0][:, columns], sentences[1]
+                scores = S @ doc_w * (1 - mix)
+                if mix:
+                    weights = self.evidence_classifiers_[task].predict_proba(S)[:, 1]
+                    pooled = weighted_documents(S, owner, weights, 1)
+                    contrib = contrib + pooled.multiply(evidence_w).toarray().ravel() * mix
+                    scores = scores + weights * (S @ evidence_w) * mix
                 evidence = [doc.sentences[i] for i in np.argsort(-scores)[:n_sentences] if scores[i] > 0]
+            contrib = contrib * readable[columns]
+            top = [i for i in np.argsort(-contrib)[:n_terms] if contrib[i] > 0]
+            terms = [{"term": names[columns][i].split("__", 1)[1], "weight": round(float(contrib[i]), 4)} for i in top]
             out[key] = {"terms": terms, "sentences": evidence}
         return out
 
@@ -197,16 +292,25 @@ class InnotagModel:
         return self.vectorizer_.get_feature_names_out()
 
     def _stage_direction(self, stage: int) -> np.ndarray:
-        """Stage coefficients towards ``stage``, zero for the columns the stage model does not use."""
+        """Stage coefficients towards ``stage`` over the stage model's input columns."""
         base = _base_estimator(self.stage_classifier_)
         k = int(np.searchsorted(base.classes_, stage))
         if isinstance(base, FrankHallClassifier):
-            direction = base.direction(k)
-        else:
-            direction = base.coef_[k] - base.coef_.mean(axis=0)
-        full = np.zeros(len(self._feature_names))
-        full[stage_columns(self.vectorizer_)] = direction
-        return full
+            return base.direction(k)
+        return base.coef_[k] - base.coef_.mean(axis=0)
+
+
+def _evidence_labels(docs, evidence, task: str) -> np.ndarray:
+    """Per sentence: 1 evidence, 0 background, -1 document not annotated. Features: evidence of any feature."""
+    out = []
+    for i, doc in enumerate(docs):
+        passages = (evidence or [None] * len(docs))[i]
+        if not passages:
+            out.append(np.full(len(doc.sentence_lemmas), -1))
+            continue
+        wanted = [p for label, texts in passages.items() if (label == "stage") == (task == "stage") for p in texts]
+        out.append(sentence_evidence(doc.sentences, wanted).astype(int))
+    return np.concatenate(out) if out else np.zeros(0, dtype=int)
 
 
 def _base_estimator(calibrated):

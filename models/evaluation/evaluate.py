@@ -60,7 +60,8 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
     docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
     log.info("cross-validating %d documents in %d folds", len(corpus), k)
-    systems = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=k, n_jobs=n_jobs)
+    systems = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=k, n_jobs=n_jobs,
+                                  evidence=corpus.evidence)
     return EvaluationResult("cv", len(corpus), k, config.seed, info.route, systems, round(time.perf_counter() - started, 1))
 
 

@@ -28,10 +28,11 @@ def joint_folds(stages: np.ndarray, features: np.ndarray, k: int, seed: int) -> 
     return list(splitter.split(np.zeros(len(stages)), Y))
 
 
-def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig):
+def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig, evidence=None):
     train_docs = [docs[i] for i in train]
     test_docs = [docs[i] for i in test]
-    model = InnotagModel(config).fit(train_docs, stages[train], features[train])
+    train_evidence = [evidence[i] for i in train] if evidence else None
+    model = InnotagModel(config).fit(train_docs, stages[train], features[train], train_evidence)
     stage_proba, feature_proba = model.predict_arrays(test_docs)
     out = {"innotag": (stage_proba, feature_proba, (feature_proba >= model.feature_classifier_.thresholds_).astype(int))}
     X_train, X_test = model_inputs(train_docs), model_inputs(test_docs)
@@ -47,11 +48,11 @@ def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig):
 
 
 def cross_validate_docs(docs, stages, features, *, config: ModelConfig, k: int = 5, n_jobs: int = 1,
-                        systems=SYSTEMS) -> dict[str, dict]:
+                        systems=SYSTEMS, evidence=None) -> dict[str, dict]:
     """Out-of-fold predictions for every system, then one score per system on all documents."""
     folds = joint_folds(stages, features, k, config.seed)
     fold_results = Parallel(n_jobs=n_jobs)(
-        delayed(_fit_score_fold)(docs, stages, features, train, test, config) for train, test in folds)
+        delayed(_fit_score_fold)(docs, stages, features, train, test, config, evidence) for train, test in folds)
     scores = {}
     for system in systems:
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))

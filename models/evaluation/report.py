@@ -63,7 +63,8 @@ def format_evaluation(result) -> str:
             + (f", {result.folds} folds, seed {result.seed}" if result.folds else f", model {result.model}")
             + f", pipeline {result.pipeline}, {result.seconds:.1f} s")
     if result.missing:
-        head += f"\n{result.missing} indexed documents have no text here and were not scored"
+        head += (f"\n{result.missing} indexed document{'s have' if result.missing != 1 else ' has'} no text here "
+                 f"and {'were' if result.missing != 1 else 'was'} not scored")
     if result.intervals:
         head += "\n[low–high]: 95 % bootstrap interval over documents"
 

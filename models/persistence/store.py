@@ -21,9 +21,10 @@ from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import sklearn
 
-from innotag.models.estimators.model import InnotagModel, ModelConfig
+from innotag.models.estimators.model import EVIDENCE_TASKS, InnotagModel, ModelConfig
 from innotag.models.schema import schema_dict
 from innotag.models.errors import ModelError, check_can_write
 from innotag.nlp.info import tool_version
@@ -88,7 +89,8 @@ def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool 
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
         vectorizer, vocabularies = _split_vocabularies(model.vectorizer_)
-        parts = {"vectorizer": vectorizer, "stage": model.stage_classifier_, "features": model.feature_classifier_}
+        parts = {"vectorizer": vectorizer, "stage": model.stage_classifier_, "features": model.feature_classifier_,
+                 "evidence": dict(model.evidence_classifiers_), "stage_train_prior": model.stage_train_prior_}
         sio.dump(parts, staging / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabularies, ensure_ascii=False), "utf-8")
         full_meta = {
@@ -162,8 +164,9 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     _check_structure(parts, model_file)
     _restore_vocabularies(parts["vectorizer"], vocabulary_file)
     model = InnotagModel(ModelConfig.from_dict(meta.get("config", {})))
-    model.vectorizer_, model.stage_classifier_, model.feature_classifier_ = (
-        parts["vectorizer"], parts["stage"], parts["features"])
+    model.vectorizer_, model.stage_classifier_, model.feature_classifier_, model.evidence_classifiers_ = (
+        parts["vectorizer"], parts["stage"], parts["features"], parts["evidence"])
+    model.stage_train_prior_ = parts["stage_train_prior"]
     model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
     return LoadedModel(model, meta, path)
 
@@ -196,13 +199,15 @@ def _check_structure(parts, model_file: Path) -> None:
     """Default-trusted scikit-learn types could still be assembled into something else."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.compose import ColumnTransformer
+    from sklearn.linear_model import LogisticRegression
 
     from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
 
     expected = {"vectorizer": ColumnTransformer, "stage": CalibratedClassifierCV,
-                "features": ThresholdedMultiLabelClassifier}
+                "features": ThresholdedMultiLabelClassifier, "evidence": dict, "stage_train_prior": np.ndarray}
     if not isinstance(parts, dict) or set(parts) != set(expected) or not all(
-            isinstance(parts[k], t) for k, t in expected.items()):
+            isinstance(parts[k], t) for k, t in expected.items()) or not all(
+            task in EVIDENCE_TASKS and isinstance(c, LogisticRegression) for task, c in parts["evidence"].items()):
         raise ModelError(f"{model_file} does not hold an innotag model; it is refused")
 
 

@@ -43,3 +43,18 @@ def test_held_out_evaluation(small_corpus, trained_model):
     result = evaluate_heldout(small_corpus, trained_model, progress=False)
     assert result.mode == "held-out" and result.documents == 84
     assert set(result.systems) == {"innotag", "keywords", "majority"}
+
+
+def test_heldout_on_a_real_set_has_intervals_genres_and_counts_missing_texts(real_set, trained_model):
+    result = evaluate_heldout(real_set, trained_model, n_resamples=200, progress=False)
+    assert result.documents == 35 and result.missing == 1
+    for system in ("innotag", "keywords", "majority"):
+        low, high = result.intervals[system]["stage.qwk"]
+        assert low <= result.systems[system]["stage"]["qwk"] + 1e-9 and result.systems[system]["stage"]["qwk"] <= high + 1e-9
+    assert set(result.by_genre) == {"news", "report"}
+    assert sum(g["documents"] for g in result.by_genre.values()) == 35
+    # the majority system answers the evaluated set's most frequent stage
+    assert result.systems["majority"]["stage"]["accuracy"] == max(
+        np.bincount(load_corpus(real_set).stages)) / 35
+    text = format_evaluation(result)
+    assert "95 % bootstrap interval" in text and "BY GENRE" in text and "1 indexed document has no text here and was not scored" in text
