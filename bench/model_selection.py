@@ -4,7 +4,9 @@
 
 For every configuration: a model trained on the whole corpus scored on the real
 development set (the texts present under corpus/real/texts; never used for training),
-and K-fold cross-validation on the corpus. The real-set scores decide; corpus CV is an
+and K-fold cross-validation on the corpus. Each configuration is also scored with its
+stage probabilities moved to the real stage prior (and softened by a temperature), where
+each document's prior and temperature come from the other folds of the development set. The real-set scores decide; corpus CV is an
 upper bound that only shows that the corpus is still learnt. Prints one Markdown row per
 configuration.
 """
@@ -20,6 +22,7 @@ import numpy as np
 from innotag.models.corpus.load import load_corpus, preprocess_corpus
 from innotag.models.corpus.records import Corpus
 from innotag.models.estimators.model import InnotagModel, ModelConfig
+from innotag.models.estimators.prior import adjust
 from innotag.models.evaluation.bootstrap import bootstrap_intervals
 from innotag.models.evaluation.evaluate import score_predictions
 from innotag.models.evaluation.folds import cross_validate_docs
@@ -45,15 +48,43 @@ def load(paths) -> Corpus:
     return Corpus([e for c in parts for e in c.examples], [f for c in parts for f in c.files])
 
 
-def real_scores(model, docs, corpus, seed):
-    stage_proba, feature_proba = model.predict_arrays(docs)
-    predictions = (stage_proba, feature_proba, (feature_proba >= model.feature_classifier_.thresholds_).astype(int))
+TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0)
+
+
+def cross_fitted_adjustment(stage_proba, train_prior, stages, temperature: bool, seed: int, k: int = 5):
+    """Stage probabilities moved to the real prior (and softened), each fold's prior and temperature
+    estimated on the other folds of the development set only, so no document informs its own score."""
+    out = np.zeros_like(stage_proba)
+    folds = np.random.default_rng(seed).permutation(len(stages)) % k
+    for fold in range(k):
+        rest, here = folds != fold, folds == fold
+        prior = (np.bincount(stages[rest], minlength=stage_proba.shape[1]) + 1) / (rest.sum() + stage_proba.shape[1])
+        best = 1.0
+        if temperature:
+            onehot = np.eye(stage_proba.shape[1])[stages[rest]]
+            best = min(TEMPERATURES, key=lambda t: ((adjust(stage_proba[rest], train_prior, prior, t) - onehot) ** 2)
+                       .sum(axis=1).mean())
+        out[here] = adjust(stage_proba[here], train_prior, prior, best)
+    return out
+
+
+def real_rows(model, docs, corpus, seed):
+    """(label, scores, QWK interval) for the model as trained and with the cross-fitted real prior (and temperature)."""
+    raw, feature_proba = model.predict_arrays(docs)
     stages, features = corpus.stages, corpus.feature_matrix
-    scores = score_predictions(stages, features, predictions, np.arange(len(docs)))
-    intervals = bootstrap_intervals(
-        lambda idx: {"qwk": score_predictions(stages, features, predictions, idx)["stage"]["qwk"]}, len(docs),
-        n_resamples=300, seed=seed)
-    return scores, intervals["qwk"]
+    feature_pred = (feature_proba >= model.feature_classifier_.thresholds_).astype(int)
+    rows = []
+    for label, stage_proba in (("", raw),
+                               (" + real prior", cross_fitted_adjustment(raw, model.stage_train_prior_, stages, False, seed)),
+                               (" + real prior + temperature",
+                                cross_fitted_adjustment(raw, model.stage_train_prior_, stages, True, seed))):
+        predictions = (stage_proba, feature_proba, feature_pred)
+        scores = score_predictions(stages, features, predictions, np.arange(len(docs)))
+        interval = bootstrap_intervals(
+            lambda idx: {"qwk": score_predictions(stages, features, predictions, idx)["stage"]["qwk"]}, len(docs),
+            n_resamples=300, seed=seed)["qwk"]
+        rows.append((label, scores, interval))
+    return rows
 
 
 def main(argv=None) -> None:
@@ -82,16 +113,16 @@ def main(argv=None) -> None:
         started = time.perf_counter()
         config = ModelConfig(seed=args.seed, **params)
         model = InnotagModel(config).fit(docs, corpus.stages, corpus.feature_matrix, corpus.evidence)
-        scores, qwk_interval = real_scores(model, real_docs, real, args.seed)
-        st, fe = scores["stage"], scores["features"]
         cv = "| – | –"
         if args.folds:
             cv_scores = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=args.folds,
                                             n_jobs=args.n_jobs, systems=("innotag",), evidence=corpus.evidence)
             cv = f"| {cv_scores['innotag']['stage']['macro_f1']:.3f} | {cv_scores['innotag']['features']['micro_f1']:.3f}"
-        print(f"| {name} | {st['qwk']:.3f} [{qwk_interval[0]:.2f}, {qwk_interval[1]:.2f}] | {st['accuracy']:.3f} | "
-              f"{st['within_one']:.3f} | {fe['micro_f1']:.3f} | {st['brier']:.3f} {cv} | "
-              f"{time.perf_counter() - started:.0f} |", flush=True)
+        for label, scores, qwk_interval in real_rows(model, real_docs, real, args.seed):
+            st, fe = scores["stage"], scores["features"]
+            print(f"| {name}{label} | {st['qwk']:.3f} [{qwk_interval[0]:.2f}, {qwk_interval[1]:.2f}] | "
+                  f"{st['accuracy']:.3f} | {st['within_one']:.3f} | {fe['micro_f1']:.3f} | {st['brier']:.3f} {cv} | "
+                  f"{time.perf_counter() - started:.0f} |", flush=True)
 
 
 if __name__ == "__main__":
