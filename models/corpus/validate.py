@@ -60,11 +60,25 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
             examples.append(example)
     report.stats = corpus_statistics(examples)
     _check_balance(examples, report, rules)
+    _check_evidence(examples, report)
     report.near_duplicates = near_duplicates(examples, rules.shingle_size, rules.max_shingle_overlap)
     for a, b, share in report.near_duplicates:
         report.errors.append(f"near-duplicates: {a} and {b} share {share:.0%} of their word "
                              f"{rules.shingle_size}-grams (limit {rules.max_shingle_overlap:.0%})")
     return report
+
+
+def _check_evidence(examples: list[Example], report: ValidationReport) -> None:
+    """An annotated document marks the evidence of its stage and of every feature it has.
+
+    (The offsets themselves are checked when a record is parsed.)
+    """
+    for e in examples:
+        if not e.evidence:
+            continue
+        lacking = [label for label in ("stage", *e.features) if not e.evidence.get(label)]
+        if lacking:
+            report.errors.append(f"{e.source}: document {e.id} has evidence but none for {', '.join(lacking)}")
 
 
 def _check_balance(examples: list[Example], report: ValidationReport, rules: Rules) -> None:
@@ -130,6 +144,7 @@ def corpus_statistics(examples: list[Example]) -> dict:
         "genres": dict(Counter(str(e.meta.get("genre", "unknown")) for e in examples).most_common()),
         "domains": dict(Counter(str(e.meta.get("domain", "unknown")) for e in examples).most_common()),
         "hard_cases": sum(bool(e.meta.get("hard")) for e in examples),
+        "with_evidence": sum(bool(e.evidence) for e in examples),
         "words": {"total": int(lengths.sum()), "min": int(lengths.min()), "median": int(np.median(lengths)),
                   "mean": round(float(lengths.mean()), 1), "max": int(lengths.max()),
                   "p25": int(np.percentile(lengths, 25)), "p75": int(np.percentile(lengths, 75))},

@@ -19,6 +19,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from innotag.models.errors import ModelError
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
+from innotag.models.estimators.domain import similarity, stage_centroids
 from innotag.models.estimators.evidence import sentence_evidence, weighted_documents
 from innotag.models.estimators.features import VERBS, make_vectorizer, model_inputs, sentence_inputs, stage_columns
 from innotag.models.estimators.prior import adjust
@@ -30,6 +31,7 @@ from innotag.nlp.preprocess import Preprocessed
 # Flags that withhold labels: the model has nothing to go on.
 EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY = "empty", "not_finnish", "unknown_vocabulary"
 SHORT = "short"  # labels are given, but from little text
+OUT_OF_DOMAIN = "out_of_domain"  # labels are given, but the training corpus had little like it
 BLOCKING_FLAGS = (EMPTY, NOT_FINNISH, UNKNOWN_VOCABULARY)
 EVIDENCE_TASKS = ("stage", "features")
 
@@ -57,6 +59,7 @@ class ModelConfig:
     min_known_ratio: float = 0.5      # below this share of Finnish words: not_finnish
     min_vocabulary_share: float = 0.2  # below this share of lemmas in the training vocabulary: unknown_vocabulary
     short_words: int = 25
+    out_of_domain_percentile: float = 5.0  # training documents less similar than this share are the limit
     # Evidence weighting (see evidence.py): the share of a document's input that is its
     # evidence-weighted sentence sum, per task; 0 leaves the task document-level only.
     evidence_mix_stage: float = 0.0
@@ -145,7 +148,16 @@ class InnotagModel:
         feature_X = self._task_inputs("features", Xv, sentences, weights.get("features"), len(docs))
         self.feature_classifier_ = make_feature_classifier(self.config).fit(feature_X, np.asarray(feature_matrix))
         self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
+        words = self.vectorizer_.output_indices_["words"]
+        self.domain_centroids_ = stage_centroids(Xv[:, words], np.asarray(stages), len(STAGE_IDS))
+        self.domain_threshold_ = float(np.percentile(similarity(Xv[:, words], self.domain_centroids_),
+                                                     self.config.out_of_domain_percentile))
         return self
+
+    def domain_similarity(self, docs: list[Preprocessed]) -> np.ndarray:
+        """Cosine of each document to the nearest stage centroid of the training corpus."""
+        X = self.vectorizer_.named_transformers_["words"].transform(model_inputs(docs)[:, 0])
+        return similarity(X, self.domain_centroids_)
 
     # -- evidence weighting ---------------------------------------------------------------
     @property
@@ -211,7 +223,7 @@ class InnotagModel:
     def thresholds(self) -> dict[str, float]:
         return {f: float(t) for f, t in zip(FEATURE_IDS, self.feature_classifier_.thresholds_)}
 
-    def flags(self, doc: Preprocessed) -> list[str]:
+    def flags(self, doc: Preprocessed, domain_similarity: float | None = None) -> list[str]:
         if not doc.lemmas:
             return [EMPTY]
         if doc.n_words >= 5 and doc.known_ratio < self.config.min_known_ratio:
@@ -220,14 +232,18 @@ class InnotagModel:
         in_vocabulary = sum(lemma in self.vocabulary_ for lemma in words) / max(len(words), 1)
         if in_vocabulary < self.config.min_vocabulary_share:
             return [UNKNOWN_VOCABULARY]
-        return [SHORT] if doc.n_words < self.config.short_words else []
+        flags = [SHORT] if doc.n_words < self.config.short_words else []
+        if domain_similarity is not None and domain_similarity < self.domain_threshold_:
+            flags.append(OUT_OF_DOMAIN)
+        return flags
 
     def predict(self, docs: list[Preprocessed], explain: bool = False) -> list[Prediction]:
         stage_proba, feature_proba = self.predict_arrays(docs) if docs else (np.zeros((0, 6)), np.zeros((0, 6)))
+        similarities = self.domain_similarity(docs) if docs else []
         thresholds = self.thresholds
         results = []
         for i, doc in enumerate(docs):
-            flags = self.flags(doc)
+            flags = self.flags(doc, similarities[i])
             if any(f in BLOCKING_FLAGS for f in flags):
                 results.append(Prediction(None, None, None, None, None, thresholds, None, flags))
                 continue

@@ -21,7 +21,7 @@ def format_statistics(stats: dict) -> str:
     n = stats["documents"] or 1
     out = [f"documents: {stats['documents']}   words: {stats['words']['total']} "
            f"(min {stats['words']['min']}, median {stats['words']['median']}, max {stats['words']['max']})   "
-           f"hard cases: {stats['hard_cases']}", ""]
+           f"hard cases: {stats['hard_cases']}   with evidence annotation: {stats.get('with_evidence', 0)}", ""]
     rows = [[s, stats["stages"][s]] + [stats["stage_by_feature"][s][f] for f in FEATURE_IDS] for s in STAGE_IDS]
     rows.append(["all", stats["documents"]] + [stats["features"][f] for f in FEATURE_IDS])
     rows.append(["share", "100%"] + [f"{stats['features'][f] / n:.0%}" for f in FEATURE_IDS])

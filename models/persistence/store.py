@@ -90,7 +90,8 @@ def save_model(model: InnotagModel, meta: dict, output: str | Path, force: bool 
     try:
         vectorizer, vocabularies = _split_vocabularies(model.vectorizer_)
         parts = {"vectorizer": vectorizer, "stage": model.stage_classifier_, "features": model.feature_classifier_,
-                 "evidence": dict(model.evidence_classifiers_), "stage_train_prior": model.stage_train_prior_}
+                 "evidence": dict(model.evidence_classifiers_), "stage_train_prior": model.stage_train_prior_,
+                 "domain_centroids": model.domain_centroids_, "domain_threshold": model.domain_threshold_}
         sio.dump(parts, staging / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabularies, ensure_ascii=False), "utf-8")
         full_meta = {
@@ -166,7 +167,8 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     model = InnotagModel(ModelConfig.from_dict(meta.get("config", {})))
     model.vectorizer_, model.stage_classifier_, model.feature_classifier_, model.evidence_classifiers_ = (
         parts["vectorizer"], parts["stage"], parts["features"], parts["evidence"])
-    model.stage_train_prior_ = parts["stage_train_prior"]
+    model.stage_train_prior_, model.domain_centroids_ = parts["stage_train_prior"], parts["domain_centroids"]
+    model.domain_threshold_ = parts["domain_threshold"]
     model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
     return LoadedModel(model, meta, path)
 
@@ -204,7 +206,8 @@ def _check_structure(parts, model_file: Path) -> None:
     from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
 
     expected = {"vectorizer": ColumnTransformer, "stage": CalibratedClassifierCV,
-                "features": ThresholdedMultiLabelClassifier, "evidence": dict, "stage_train_prior": np.ndarray}
+                "features": ThresholdedMultiLabelClassifier, "evidence": dict, "stage_train_prior": np.ndarray,
+                "domain_centroids": np.ndarray, "domain_threshold": float}
     if not isinstance(parts, dict) or set(parts) != set(expected) or not all(
             isinstance(parts[k], t) for k, t in expected.items()) or not all(
             task in EVIDENCE_TASKS and isinstance(c, LogisticRegression) for task, c in parts["evidence"].items()):

@@ -44,3 +44,15 @@ def test_schema_errors_are_collected_not_raised(tmp_path):
     report = validate_corpus(path, Rules(min_documents=0, min_per_stage=0, min_feature_share=0,
                                          every_stage_feature_combination=False))
     assert len(report.errors) == 2 and ":1:" in report.errors[0] and ":2:" in report.errors[1]
+
+
+def test_evidence_must_cover_the_stage_and_every_feature(tmp_path):
+    text = "Taustaa: laki velvoittaa. Mallia kokeiltiin kahdessa koulussa. Järjestö ja kunta tekivät työn yhdessä."
+    record = {"id": "e1", "text": text, "stage": "kokeilu", "features": ["monitoimijaisuus"],
+              "evidence": {"stage": [[26, 62]]}}
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = validate_corpus(path, Rules(min_documents=1, min_per_stage=0, min_feature_share=0,
+                                         max_feature_share=1, every_stage_feature_combination=False))
+    assert any("none for monitoimijaisuus" in e for e in report.errors)
+    assert report.stats["with_evidence"] == 1

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from conftest import FINNISH
+from conftest import small_corpus_records
 from innotag import Tagger
 from innotag.models.estimators.model import EMPTY, NOT_FINNISH
 
@@ -40,3 +41,12 @@ def test_explanations_name_terms_and_sentences(trained_model):
 def test_default_model_location(trained_model, monkeypatch):
     monkeypatch.setenv("INNOTAG_MODEL", str(trained_model))
     assert Tagger.load().loaded.path == Path(trained_model)
+
+
+def test_text_unlike_the_corpus_is_flagged_out_of_domain_but_labelled(trained_model):
+    tagger = Tagger.load(trained_model)
+    result = tagger.tag("Kunnan tekninen lautakunta hyväksyi katujen talvikunnossapidon urakan ja lumenaurauksen "
+                        "aikataulun. Asfaltointi jatkuu keskustassa kesällä, ja katuvalot uusitaan led-valoiksi.")
+    assert "out_of_domain" in result.flags and result.stage is not None
+    typical = tagger.tag(small_corpus_records()[0]["text"])
+    assert "out_of_domain" not in typical.flags
