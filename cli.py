@@ -41,6 +41,7 @@ StageModel = _choices(STAGE_MODELS, "StageModel")
 FeatureModel = _choices(FEATURE_MODELS, "FeatureModel")
 Format = _choices(FORMATS, "Format")
 Backend = _choices(BACKENDS, "Backend")
+StagePrior = _choices(("real", "corpus"), "StagePrior")
 
 
 def _check_pipeline(value: str) -> str:
@@ -62,6 +63,9 @@ SeedOption = Annotated[int, typer.Option("--seed", help="Seed for every random s
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 StageModelOption = Annotated[StageModel, typer.Option(
     help="Stage estimator: " + ", ".join(f"'{k}' ({f.__doc__})" for k, f in STAGE_MODELS.items()) + ".")]
+StagePriorOption = Annotated[StagePrior, typer.Option(
+    help="Stage probabilities for 'real' documents (the stage prior of real public pages and a softening "
+         "temperature, see README) or as learnt from the 'corpus' (its own balance).")]
 FeatureModelOption = Annotated[FeatureModel, typer.Option(
     help="Feature estimator, calibrated: " + ", ".join(f"'{k}' ({f.__doc__})" for k, f in FEATURE_MODELS.items())
          + ".")]
@@ -192,11 +196,14 @@ def _progress(quiet: bool) -> bool:
     return not quiet
 
 
-def _model_config(seed: int, stage_model: StageModel, feature_model: FeatureModel):
+def _model_config(seed: int, stage_model: StageModel, feature_model: FeatureModel, stage_prior: StagePrior):
     """The default ModelConfig with the options the user gave."""
     from innotag.models.estimators.model import ModelConfig
 
-    return ModelConfig(seed=seed, stage_model=stage_model.value, feature_model=feature_model.value)
+    config = ModelConfig(seed=seed, stage_model=stage_model.value, feature_model=feature_model.value)
+    if stage_prior is StagePrior.corpus:
+        config.stage_prior, config.stage_temperature = None, 1.0
+    return config
 
 
 @app.command("train")
@@ -206,8 +213,9 @@ def train_cli(
                                           help="Model directory to write [default: the default model location]."),
     pipeline: PipelineOption = "accurate",
     seed: SeedOption = 0,
-    stage_model: StageModelOption = StageModel.nominal,
+    stage_model: StageModelOption = StageModel.ordinal,
     feature_model: FeatureModelOption = FeatureModel.svm,
+    stage_prior: StagePriorOption = StagePrior.real,
     cv: int = typer.Option(5, "--cv", min=0, help="Folds for the cross-validated scores stored with the model (0: none)."),
     n_jobs: JobsOption = 1,
     force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing model directory."),
@@ -223,7 +231,7 @@ def train_cli(
     from innotag.models.train import train
 
     _setup_logging(verbose + 1, quiet)
-    config = _model_config(seed, stage_model, feature_model)
+    config = _model_config(seed, stage_model, feature_model, stage_prior)
     result = train(corpus, output or default_model_dir(), pipeline=pipeline, config=config, cv_folds=cv,
                    force=force, n_jobs=n_jobs, progress=_progress(quiet))
     typer.echo(str(result.model_dir))
@@ -239,8 +247,9 @@ def evaluate_cli(
                                      help="Cross-validate K folds on CORPUS instead of scoring a trained model."),
     seed: SeedOption = 0,
     pipeline: PipelineOption = "accurate",
-    stage_model: StageModelOption = StageModel.nominal,
+    stage_model: StageModelOption = StageModel.ordinal,
     feature_model: FeatureModelOption = FeatureModel.svm,
+    stage_prior: StagePriorOption = StagePrior.real,
     n_jobs: JobsOption = 1,
     resamples: int = typer.Option(1000, "--resamples", min=100, help="Bootstrap resamples for the 95 % intervals."),
     as_json: JsonOption = False,
@@ -270,7 +279,7 @@ def evaluate_cli(
         if model is not None:
             raise typer.BadParameter("give either --cv (cross-validation) or --model (held-out), not both",
                                      param_hint="--cv")
-        config = _model_config(seed, stage_model, feature_model)
+        config = _model_config(seed, stage_model, feature_model, stage_prior)
         result = evaluate_cv(corpus, k=cv, pipeline=pipeline, config=config, n_jobs=n_jobs,
                              progress=_progress(quiet))
     else:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import cohen_kappa_score, confusion_matrix
+from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
 
 from innotag.models.corpus.load import iter_examples
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
@@ -22,6 +22,8 @@ class AgreementReport:
     stage_kappa: float
     stage_confusion: list[list[int]]
     features: dict[str, dict[str, float]]
+    feature_micro_f1: float = 0.0  # the second annotation scored against the first
+    feature_macro_f1: float = 0.0
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -53,6 +55,8 @@ def agreement(first: str | Path, second: str | Path) -> AgreementReport:
     s2 = np.array([b[i].stage for i in common])
     labels = list(range(len(STAGE_IDS)))
     features = {}
+    first_matrix = np.array([[f in a[i].features for f in FEATURE_IDS] for i in common], dtype=int)
+    second_matrix = np.array([[f in b[i].features for f in FEATURE_IDS] for i in common], dtype=int)
     for f in FEATURE_IDS:
         x = np.array([f in a[i].features for i in common], dtype=int)
         y = np.array([f in b[i].features for i in common], dtype=int)
@@ -67,4 +71,6 @@ def agreement(first: str | Path, second: str | Path) -> AgreementReport:
         stage_kappa=round(float(cohen_kappa_score(s1, s2, labels=labels)), 3),
         stage_confusion=confusion_matrix(s1, s2, labels=labels).tolist(),
         features=features,
+        feature_micro_f1=round(float(f1_score(first_matrix, second_matrix, average="micro", zero_division=0)), 3),
+        feature_macro_f1=round(float(f1_score(first_matrix, second_matrix, average="macro", zero_division=0)), 3),
     )

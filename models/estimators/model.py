@@ -21,8 +21,9 @@ from innotag.models.errors import ModelError
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
 from innotag.models.estimators.domain import similarity, stage_centroids
 from innotag.models.estimators.evidence import sentence_evidence, weighted_documents
-from innotag.models.estimators.features import VERBS, make_vectorizer, model_inputs, sentence_inputs, stage_columns
-from innotag.models.estimators.prior import adjust
+from innotag.models.estimators.features import (VERBS, make_vectorizer, model_inputs, sentence_inputs, stage_columns,
+                                                tense_profile)
+from innotag.models.estimators.prior import REAL_STAGE_PRIOR, REAL_TEMPERATURE, adjust
 from innotag.models.estimators.multilabel import ThresholdedMultiLabelClassifier
 from innotag.models.estimators.ordinal import FrankHallClassifier
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
@@ -44,13 +45,14 @@ class ModelConfig:
     (``python bench/model_selection.py``; figures in ``bench/RESULTS.md``).
     """
 
-    stage_model: str = "nominal"      # a name in STAGE_MODELS
+    stage_model: str = "ordinal"      # a name in STAGE_MODELS
     stage_c: float = 10.0
     feature_model: str = "svm"        # a name in FEATURE_MODELS, calibrated
     feature_c: float = 10.0
     char_ngrams: bool = True
     compounds: bool = False           # Voikko compound parts: lowered CV scores on the corpus
     verb_tense: bool = False          # tense/mood-marked verbs (pipelines with a morphologizer)
+    tense_profile: bool = True        # shares of past/present/conditional verbs, for the stage model
     cues: bool = True                 # codebook cue phrases as a feature block
     cue_weight: float = 0.3
     min_df: int = 2
@@ -68,8 +70,8 @@ class ModelConfig:
     evidence_cv: int = 5
     # Stage probabilities for real documents (prior.py): the prior to move to (None: the
     # corpus's own) and a temperature above 1 that softens over-confident answers.
-    stage_prior: list[float] | None = None
-    stage_temperature: float = 1.0
+    stage_prior: list[float] | None = field(default_factory=lambda: list(REAL_STAGE_PRIOR))
+    stage_temperature: float = REAL_TEMPERATURE
     seed: int = 0
 
     def to_dict(self) -> dict:
@@ -142,10 +144,10 @@ class InnotagModel:
             if self._mix(task):
                 labels = _evidence_labels(docs, evidence, task)
                 weights[task] = self._fit_evidence(task, sentences, labels)
-        stage_X = self._task_inputs("stage", Xv, sentences, weights.get("stage"), len(docs))
+        stage_X = self._task_inputs("stage", Xv, sentences, weights.get("stage"), docs)
         self.stage_classifier_ = make_stage_classifier(self.config).fit(stage_X, np.asarray(stages))
         self.stage_train_prior_ = np.bincount(np.asarray(stages), minlength=len(STAGE_IDS)) / len(stages)
-        feature_X = self._task_inputs("features", Xv, sentences, weights.get("features"), len(docs))
+        feature_X = self._task_inputs("features", Xv, sentences, weights.get("features"), docs)
         self.feature_classifier_ = make_feature_classifier(self.config).fit(feature_X, np.asarray(feature_matrix))
         self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
         words = self.vectorizer_.output_indices_["words"]
@@ -195,16 +197,19 @@ class InnotagModel:
                                                    cv=GroupKFold(n_splits=n_splits), method="predict_proba")[:, 1]
         return weights
 
-    def _task_inputs(self, task, Xv, sentences, weights, n_docs):
+    def _task_inputs(self, task, Xv, sentences, weights, docs):
+        """A task's input: document TF-IDF, its evidence-weighted sentence sum (if mixed), the tense profile (stage)."""
         columns = self._columns(task)
         mix = self._mix(task)
-        if not mix:
-            return Xv[:, columns]
-        S, owner = sentences
-        if weights is None:
-            weights = self.evidence_classifiers_[task].predict_proba(S[:, columns])[:, 1]
-        weighted = weighted_documents(S[:, columns], owner, weights, n_docs)
-        return sp.hstack([(1 - mix) * Xv[:, columns], mix * weighted], format="csr")
+        blocks = [(1 - mix) * Xv[:, columns]]
+        if mix:
+            S, owner = sentences
+            if weights is None:
+                weights = self.evidence_classifiers_[task].predict_proba(S[:, columns])[:, 1]
+            blocks.append(mix * weighted_documents(S[:, columns], owner, weights, len(docs)))
+        if task == "stage" and self.config.tense_profile:
+            blocks.append(sp.csr_matrix(tense_profile(docs)))
+        return sp.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
 
     # -- prediction ---------------------------------------------------------------------
     def predict_arrays(self, docs: list[Preprocessed]) -> tuple[np.ndarray, np.ndarray]:
@@ -213,11 +218,11 @@ class InnotagModel:
         sentences = self._sentence_rows(docs) if self._weighs_evidence else None
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
         stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(
-            self._task_inputs("stage", Xv, sentences, None, len(docs)))
+            self._task_inputs("stage", Xv, sentences, None, docs))
         stage_proba = adjust(stage_proba, np.maximum(self.stage_train_prior_, 1e-12), self.config.stage_prior,
                              self.config.stage_temperature)
         return stage_proba, self.feature_classifier_.predict_proba(
-            self._task_inputs("features", Xv, sentences, None, len(docs)))
+            self._task_inputs("features", Xv, sentences, None, docs))
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -283,8 +288,8 @@ class InnotagModel:
         out = {}
         for key, (task, coef) in directions.items():
             columns, mix = self._columns(task), self._mix(task)
-            n = len(names[columns])
-            doc_w, evidence_w = coef[:n], coef[n:] if mix else None
+            n = len(names[columns])  # the tense profile's columns, if any, come last and are not terms
+            doc_w, evidence_w = coef[:n], coef[n:2 * n] if mix else None
             contrib = x[:, columns].multiply(doc_w).toarray().ravel() * (1 - mix)
             evidence = []
             if sentences is not None:

@@ -66,7 +66,7 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
 
 
 # Scores given with bootstrap intervals (the others are reported as point values).
-INTERVAL_SCORES = {"stage": ("accuracy", "macro_f1", "qwk", "within_one", "mae", "brier"),
+INTERVAL_SCORES = {"stage": ("accuracy", "macro_f1", "qwk", "within_one", "mae", "brier", "ece"),
                    "features": ("micro_f1", "macro_f1", "brier")}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, confusion_matrix, f1_score,
                              precision_recall_fscore_support)
@@ -20,16 +22,41 @@ def stage_metrics(y_true, y_pred, proba=None) -> dict:
         "macro_f1": float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)),
         "mae": float(errors.mean()),
         "macro_mae": float(np.mean(per_class_mae)),
-        "qwk": float(cohen_kappa_score(y_true, y_pred, labels=labels, weights="quadratic")),
+        "qwk": _kappa(y_true, y_pred, labels),
         "within_one": float((errors <= 1).mean()),
         "per_stage_f1": dict(zip(STAGE_IDS, map(float, f1_score(y_true, y_pred, labels=labels, average=None,
                                                                 zero_division=0)))),
         "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
     }
     if proba is not None:
+        proba = np.asarray(proba)
         onehot = np.eye(len(STAGE_IDS))[y_true]
-        out["brier"] = float(((np.asarray(proba) - onehot) ** 2).sum(axis=1).mean())
+        out["brier"] = float(((proba - onehot) ** 2).sum(axis=1).mean())
+        out["reliability"] = reliability(proba.max(axis=1), y_pred == y_true)
+        out["ece"] = float(sum(b["n"] * abs(b["confidence"] - b["accuracy"]) for b in out["reliability"]) / len(y_true))
     return out
+
+
+def reliability(confidence, correct, bins: int = 10) -> list[dict]:
+    """Per confidence bin: how many calls, their mean probability and how many were right.
+
+    Well-calibrated calls are right as often as their probability says: a 0.9 call about
+    nine times in ten. ``ece`` above weighs each bin's gap by its share of the calls.
+    """
+    confidence, correct = np.asarray(confidence, dtype=float), np.asarray(correct, dtype=bool)
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(confidence, edges[1:-1]), 0, bins - 1)
+    return [{"low": float(edges[b]), "high": float(edges[b + 1]), "n": int((which == b).sum()),
+             "confidence": float(confidence[which == b].mean()), "accuracy": float(correct[which == b].mean())}
+            for b in range(bins) if (which == b).any()]
+
+
+def _kappa(y_true, y_pred, labels) -> float:
+    """Quadratic weighted kappa; 0 (no agreement beyond chance) where it is undefined, e.g. a single class."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = cohen_kappa_score(y_true, y_pred, labels=labels, weights="quadratic")
+    return float(value) if np.isfinite(value) else 0.0
 
 
 def feature_metrics(Y_true, Y_pred, proba=None) -> dict:

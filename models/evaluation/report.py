@@ -39,7 +39,10 @@ def format_agreement(result) -> str:
            _table(["measure", "value"], [["stage exact agreement", f"{result.stage_exact:.3f}"],
                                          ["stage within-one agreement", f"{result.stage_within_one:.3f}"],
                                          ["stage Cohen's kappa (quadratic)", f"{result.stage_kappa_quadratic:.3f}"],
-                                         ["stage Cohen's kappa (unweighted)", f"{result.stage_kappa:.3f}"]]), "",
+                                         ["stage Cohen's kappa (unweighted)", f"{result.stage_kappa:.3f}"],
+                                         ["feature micro-F1 (second vs first)", f"{result.feature_micro_f1:.3f}"],
+                                         ["feature macro-F1 (second vs first)", f"{result.feature_macro_f1:.3f}"]]),
+           "",
            _table(["feature", "kappa", "agreement", "prev. 1st", "prev. 2nd"],
                   [[f, f"{v['kappa']:.3f}", f"{v['agreement']:.3f}", f"{v['prevalence_first']:.2f}",
                     f"{v['prevalence_second']:.2f}"] for f, v in result.features.items()]), "",
@@ -51,7 +54,7 @@ def format_agreement(result) -> str:
 
 _STAGE_ROWS = (("accuracy", "accuracy"), ("macro_f1", "macro-F1"), ("mae", "MAE (stages)"),
                ("macro_mae", "macro-MAE"), ("qwk", "QWK"), ("within_one", "within-one accuracy"),
-               ("brier", "Brier (multi-class)"))
+               ("brier", "Brier (multi-class)"), ("ece", "calibration error (ECE)"))
 _FEATURE_ROWS = (("micro_f1", "micro-F1"), ("macro_f1", "macro-F1"), ("brier", "Brier"),
                  ("ecosystem_score_mae", "ecosystem score MAE"))
 
@@ -144,7 +147,25 @@ def write_report(result, folder) -> list:
     fig.savefig(folder / "features.png", dpi=110)
     plt.close(fig)
 
+    fig, ax = plt.subplots(figsize=(5.5, 5))
+    bins = main["stage"].get("reliability", [])
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label="perfectly calibrated")
+    ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker="o", label="innotag")
+    for b in bins:
+        ax.annotate(str(b["n"]), (b["confidence"], b["accuracy"]), textcoords="offset points", xytext=(4, -10),
+                    fontsize=7)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("probability of the predicted stage")
+    ax.set_ylabel("share of those calls that were right")
+    ax.set_title(f"Stage calibration ({result.documents} documents; n per point)")
+    ax.legend(loc="upper left", frameon=False)
+    fig.tight_layout()
+    fig.savefig(folder / "reliability.png", dpi=110)
+    plt.close(fig)
+
     text = ["# innotag evaluation", "", "```", format_evaluation(result), "```", "",
-            "![Stage confusion matrix](confusion.png)", "", "![F1 per feature](features.png)", ""]
+            "![Stage confusion matrix](confusion.png)", "", "![F1 per feature](features.png)", "",
+            "![Stage calibration](reliability.png)", ""]
     (folder / "report.md").write_text("\n".join(text), encoding="utf-8")
-    return [folder / "report.md", folder / "confusion.png", folder / "features.png"]
+    return [folder / "report.md", folder / "confusion.png", folder / "features.png", folder / "reliability.png"]

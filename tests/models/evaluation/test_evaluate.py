@@ -31,6 +31,7 @@ def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tm
     written = write_report(result, tmp_path / "report")
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
     assert (tmp_path / "report" / "confusion.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "report" / "reliability.png").read_bytes()[:4] == b"\x89PNG"
 
 
 def test_same_seed_same_scores(small_corpus):

@@ -28,3 +28,13 @@ def test_feature_metrics():
     assert m["micro_f1"] == pytest.approx(2 * 2 / (3 + 3))
     assert m["per_feature"]["yhteinen_visio"]["recall"] == 0.5
     assert m["brier"] == pytest.approx(2 / 12)
+
+
+def test_reliability_bins_and_calibration_error():
+    from innotag.models.evaluation.metrics import reliability
+
+    bins = reliability([0.95, 0.95, 0.55, 0.55], [True, False, True, True])
+    assert [(b["n"], b["accuracy"]) for b in bins] == [(2, 1.0), (2, 0.5)]
+    proba = np.eye(6)[[0, 1, 2, 3]] * 0.9 + 0.1 / 6
+    scores = stage_metrics([0, 1, 2, 3], [0, 1, 2, 0], proba)
+    assert 0 < scores["ece"] < 1 and sum(b["n"] for b in scores["reliability"]) == 4
