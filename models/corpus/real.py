@@ -9,10 +9,10 @@ to collect them again). Documents whose text is absent are counted, not scored.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from innotag.models.corpus.jsonl import iter_records
 from innotag.models.corpus.records import Corpus, parse_example
 from innotag.models.errors import CorpusError
 
@@ -36,16 +36,10 @@ def load_real_set(path: str | Path) -> RealSet:
     folder = Path(path)
     index = folder / INDEX_FILE
     examples, missing = [], []
-    try:
-        lines = index.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{index} cannot be read ({exc})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        source = f"{index}:{number}"
+    for source, record, error in iter_records(index):
         try:
-            record = json.loads(line)
+            if error:
+                raise ValueError(error)
             text_file = folder / TEXTS_DIR / f"{record['id']}.txt"
             if not text_file.is_file():
                 missing.append(str(record["id"]))

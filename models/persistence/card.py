@@ -28,6 +28,10 @@ def model_card(meta: dict) -> str:
         f"(sha256 {meta['corpus']['sha256'][:16]}…)",
         f"- stage model: {meta['config']['stage_model']}; feature model: {meta['config']['feature_model']}, "
         "calibrated, with per-feature thresholds tuned on out-of-fold predictions",
+        "- stage probabilities: " + (
+            f"moved to the real stage prior {meta['config']['stage_prior']} and softened by temperature "
+            f"{meta['config'].get('stage_temperature', 1.0)}" if meta['config'].get('stage_prior')
+            else "as learnt from the corpus's own stage balance"),
         "",
         "## Decision thresholds",
         "",
@@ -46,8 +50,9 @@ def model_card(meta: dict) -> str:
                          f"{_fmt(st['mae'])} | {_fmt(fe['micro_f1'])} | {_fmt(fe['macro_f1'])} |")
         lines.append("")
     lines += ["## Limits", "",
-              "- Trained on documents written for innotag's corpus, not on real case records; check calls on your "
-              "own documents with `innotag tag --explain` and `innotag evaluate` on an annotated sample.",
+              f"- Trained on the {meta['corpus']['documents']} documents of `{meta['corpus']['path']}` only. Scores "
+              "there (cross-validated above) are an upper bound: check calls on your own documents with "
+              "`innotag tag --explain`, and measure with `innotag evaluate` on an annotated sample of them.",
               "- Documents that are empty, not Finnish or share almost no vocabulary with the training corpus are "
               "flagged and get no labels.",
               f"- Stages: {', '.join(STAGE_IDS)}.", ""]

@@ -9,17 +9,6 @@ from innotag.models.evaluation.folds import joint_folds
 from innotag.models.evaluation.report import format_evaluation, write_report
 
 
-def test_joint_folds_cover_each_document_once_and_keep_stages_balanced(small_corpus):
-    corpus = load_corpus(small_corpus)
-    folds = joint_folds(corpus.stages, corpus.feature_matrix, 3, seed=0)
-    test_ids = np.concatenate([test for _, test in folds])
-    assert sorted(test_ids.tolist()) == list(range(len(corpus)))
-    for _, test in folds:
-        assert np.bincount(corpus.stages[test], minlength=6).min() >= 3
-    again = joint_folds(corpus.stages, corpus.feature_matrix, 3, seed=0)
-    assert all((a[1] == b[1]).all() for a, b in zip(folds, again))
-
-
 def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tmp_path):
     result = evaluate_cv(small_corpus, k=3, pipeline="fast", progress=False)
     assert set(result.systems) == {"innotag", "keywords", "majority"}

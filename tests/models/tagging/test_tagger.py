@@ -1,7 +1,9 @@
+import json
 from pathlib import Path
 
-from conftest import FINNISH
-from conftest import small_corpus_records
+import numpy as np
+
+from conftest import FINNISH, small_corpus_records
 from innotag import Tagger
 from innotag.models.estimators.model import EMPTY, NOT_FINNISH
 
@@ -50,3 +52,28 @@ def test_text_unlike_the_corpus_is_flagged_out_of_domain_but_labelled(trained_mo
     assert "out_of_domain" in result.flags and result.stage is not None
     typical = tagger.tag(small_corpus_records()[0]["text"])
     assert "out_of_domain" not in typical.flags
+
+
+def test_evidence_weighted_model_explains_with_weighted_sentences(tmp_path):
+    """A model with evidence weighting trains on evidence offsets, saves, loads and explains."""
+    from innotag.models.corpus.load import load_corpus, preprocess_corpus
+    from innotag.models.estimators.model import InnotagModel, ModelConfig
+    from innotag.models.persistence.store import load_model, save_model
+
+    records = small_corpus_records(per_stage=8)
+    for r in records:  # mark each document's first sentence as its stage evidence
+        end = r["text"].find(". ") + 1 or len(r["text"])
+        r["evidence"] = {"stage": [[0, end]], **{f: [[0, end]] for f in r["features"]}}
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    corpus = load_corpus(path)
+    docs, info = preprocess_corpus(corpus, "fast", progress=False)
+    config = ModelConfig(evidence_mix_stage=0.5, evidence_mix_features=0.5, threshold_cv=3, calibration_cv=2)
+    model = InnotagModel(config).fit(docs, corpus.stages, corpus.feature_matrix, corpus.evidence)
+    assert set(model.evidence_classifiers_) == {"stage", "features"}
+    meta = {"pipeline": info.to_dict(), "config": config.to_dict(), "created": "now", "thresholds": model.thresholds,
+            "corpus": {"path": str(path), "documents": len(corpus), "sha256": corpus.sha256()}}
+    loaded = load_model(save_model(model, meta, tmp_path / "model"))
+    prediction = loaded.model.predict(docs[:1], explain=True)[0]
+    assert prediction.explanation["stage"]["sentences"]
+    np.testing.assert_allclose(loaded.model.predict_arrays(docs[:3])[0], model.predict_arrays(docs[:3])[0])
