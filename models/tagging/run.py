@@ -13,7 +13,7 @@ from innotag.models.tagging import FORMATS
 from innotag.models.tagging.batch import check_backend, load_worker_tagger, tag_stream
 from innotag.models.tagging.output import ResultWriter, finish_output, open_output
 from innotag.models.persistence.store import default_model_dir
-from innotag.models.errors import OutputError
+from innotag.models.errors import OutputError, check_can_write
 from innotag.models.tagging.inputs import iter_inputs
 
 log = logging.getLogger("innotag")
@@ -35,7 +35,8 @@ class TagSummary:
     def line(self) -> str:
         skipped = f", {self.skipped} already done" if self.skipped else ""
         stopped = " (stopped at the first failure)" if self.stopped_early else ""
-        return (f"{self.documents} documents, {self.failed} failed, {self.flagged} flagged{skipped} in "
+        documents = f"{self.documents} document{'' if self.documents == 1 else 's'}"
+        return (f"{documents}, {self.failed} failed, {self.flagged} flagged{skipped} in "
                 f"{self.seconds:.1f} s ({self.docs_per_second:.1f} documents/s){stopped}")
 
 
@@ -58,6 +59,8 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
     if fmt not in FORMATS:
         raise OutputError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     check_backend(backend, scheduler)
+    if output is not None and not resume:
+        check_can_write(output, force)  # before the model loads, not after
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     model_dir = Path(model) if model else default_model_dir()

@@ -1,4 +1,3 @@
-
 from innotag.models.corpus.load import load_corpus, preprocess_corpus
 from innotag.models.estimators.model import EMPTY, NOT_FINNISH, InnotagModel, ModelConfig
 from innotag.nlp.preprocess import Preprocessed

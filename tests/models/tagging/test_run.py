@@ -169,3 +169,26 @@ def test_format_is_case_insensitive(mixed_folder, trained_model, tmp_path):
     proc = _tag_cli(mixed_folder / "doc00.txt", "-o", output, "--model", trained_model, "--format", "CSV")
     assert proc.returncode == 0, proc.stderr
     assert output.read_text(encoding="utf-8").startswith("id,path,stage")
+
+
+def test_the_output_extension_names_the_format(mixed_folder, trained_model, tmp_path):
+    output = tmp_path / "tulokset.csv"
+    proc = _tag_cli(mixed_folder / "doc00.txt", "-o", output, "--model", trained_model)
+    assert proc.returncode == 0, proc.stderr
+    assert output.read_text(encoding="utf-8").startswith("id,path,stage")
+    assert "1 document," in proc.stderr
+    unknown = _tag_cli(mixed_folder / "doc00.txt", "-o", tmp_path / "out.xyz", "--model", trained_model)
+    assert unknown.returncode == 2 and "--format" in unknown.stderr
+
+
+def test_a_missing_input_is_a_usage_error_with_no_record(tmp_path):
+    proc = _tag_cli(tmp_path / "missing.txt", "--model", tmp_path / "nonexistent")
+    assert proc.returncode == 2 and proc.stdout == "" and "missing.txt" in proc.stderr
+
+
+def test_an_existing_output_is_refused_before_the_model_loads(mixed_folder, tmp_path):
+    output = tmp_path / "out.jsonl"
+    output.write_text("kept\n", encoding="utf-8")
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent")
+    assert proc.returncode == 1 and "use --force" in proc.stderr and "nonexistent" not in proc.stderr
+    assert output.read_text(encoding="utf-8") == "kept\n"
