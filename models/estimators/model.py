@@ -175,9 +175,9 @@ class InnotagModel:
     def _sentence_rows(self, docs):
         """All sentences' vectors, and the document each belongs to."""
         owner = np.repeat(np.arange(len(docs)), [len(d.sentence_lemmas) for d in docs])
-        rows = [sentence_inputs(d) for d in docs]
-        S = self.vectorizer_.transform(np.vstack(rows)) if len(owner) else None
-        return S, owner
+        if not len(owner):  # no sentences at all (empty documents)
+            return sp.csr_matrix((0, len(self._feature_names))), owner
+        return self.vectorizer_.transform(np.vstack([sentence_inputs(d) for d in docs])), owner
 
     def _fit_evidence(self, task, sentences, labels) -> np.ndarray:
         """Fit P(evidence | sentence) on annotated documents; return out-of-fold weights for them."""
@@ -197,6 +197,10 @@ class InnotagModel:
                                                    cv=GroupKFold(n_splits=n_splits), method="predict_proba")[:, 1]
         return weights
 
+    def _evidence_weights(self, task, S) -> np.ndarray:
+        """P(evidence) of each sentence row of ``S`` (already restricted to the task's columns)."""
+        return self.evidence_classifiers_[task].predict_proba(S)[:, 1] if S.shape[0] else np.zeros(0)
+
     def _task_inputs(self, task, Xv, sentences, weights, docs):
         """A task's input: document TF-IDF, its evidence-weighted sentence sum (if mixed), the tense profile (stage)."""
         columns = self._columns(task)
@@ -205,7 +209,7 @@ class InnotagModel:
         if mix:
             S, owner = sentences
             if weights is None:
-                weights = self.evidence_classifiers_[task].predict_proba(S[:, columns])[:, 1]
+                weights = self._evidence_weights(task, S[:, columns])
             blocks.append(mix * weighted_documents(S[:, columns], owner, weights, len(docs)))
         if task == "stage" and self.config.tense_profile:
             blocks.append(sp.csr_matrix(tense_profile(docs)))
@@ -296,7 +300,7 @@ class InnotagModel:
                 S, owner = sentences[0][:, columns], sentences[1]
                 scores = S @ doc_w * (1 - mix)
                 if mix:
-                    weights = self.evidence_classifiers_[task].predict_proba(S)[:, 1]
+                    weights = self._evidence_weights(task, S)
                     pooled = weighted_documents(S, owner, weights, 1)
                     contrib = contrib + pooled.multiply(evidence_w).toarray().ravel() * mix
                     scores = scores + weights * (S @ evidence_w) * mix

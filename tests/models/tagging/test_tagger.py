@@ -6,6 +6,7 @@ import numpy as np
 from conftest import FINNISH, small_corpus_records
 from innotag import Tagger
 from innotag.models.estimators.model import EMPTY, NOT_FINNISH
+from innotag.nlp.preprocess import Preprocessed
 
 
 def test_tag_text_file_and_many(trained_model, tmp_path):
@@ -77,3 +78,4 @@ def test_evidence_weighted_model_explains_with_weighted_sentences(tmp_path):
     prediction = loaded.model.predict(docs[:1], explain=True)[0]
     assert prediction.explanation["stage"]["sentences"]
     np.testing.assert_allclose(loaded.model.predict_arrays(docs[:3])[0], model.predict_arrays(docs[:3])[0])
+    assert loaded.model.predict([Preprocessed()])[0].flags == [EMPTY]  # a document with no sentences at all
