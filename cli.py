@@ -254,6 +254,7 @@ def evaluate_cli(
     resamples: int = typer.Option(1000, "--resamples", min=100, help="Bootstrap resamples for the 95 % intervals."),
     as_json: JsonOption = False,
     report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --report folder's report."),
     quiet: QuietOption = False,
 ) -> None:
     """Score innotag beside two baselines (the codebook's keyword rules, the majority answer).
@@ -275,6 +276,9 @@ def evaluate_cli(
     from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
+    if report is not None and (report / "report.md").exists() and not force:
+        raise typer.BadParameter(f"{report} already holds a report; use --force to overwrite it",
+                                 param_hint="--report")
     if cv is not None:
         if model is not None:
             raise typer.BadParameter("give either --cv (cross-validation) or --model (held-out), not both",
@@ -371,8 +375,8 @@ def main() -> None:
     except InnotagError as exc:
         typer.echo(f"innotag: error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("innotag: interrupted", err=True)
+    except KeyboardInterrupt as exc:
+        typer.echo(f"innotag: {exc or 'interrupted'}", err=True)
         sys.exit(130)
 
 

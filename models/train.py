@@ -58,6 +58,7 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
         "pipeline": info.to_dict(),
         "config": config.to_dict(),
         "corpus": {"path": str(corpus_path), "documents": len(corpus), "sha256": corpus.sha256(),
+                   "document_digests": sorted(corpus.document_digests()),
                    "stages": {s: int((stages == i).sum()) for i, s in enumerate(STAGE_IDS)}},
         "thresholds": model.thresholds,
         "cross_validation": {"folds": cv_folds, "scores": scores} if scores else None,

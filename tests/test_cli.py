@@ -75,7 +75,7 @@ def test_train_evaluate_tag_round_trip(small_corpus, tmp_path):
     code, out, _ = run_cli("evaluate", small_corpus, "--model", model, "--json", "-q")
     assert code == 0 and json.loads(out)["mode"] == "held-out"
     code, out, err = run_cli("tag", "-", "--model", model, "--format", "csv", stdin=FINNISH_TEXT)
-    assert code == 0 and out.startswith("id,path,stage") and "1 documents, 0 failed" in err
+    assert code == 0 and out.startswith("id,path,stage") and "1 document, 0 failed" in err
 
 
 def test_validate_reports_problems_and_statistics(tmp_path):
@@ -87,3 +87,11 @@ def test_validate_reports_problems_and_statistics(tmp_path):
 
 FINNISH_TEXT = ("Pilotissa nuoret ja työntekijät kehittivät yhdessä uutta toimintamallia. "
                 "Kokeilu jatkuu kevääseen, ja palautteen perusteella mallia muutetaan.")
+
+
+def test_a_report_folder_is_not_overwritten_without_force(tmp_path):
+    (tmp_path / "report").mkdir()
+    (tmp_path / "report" / "report.md").write_text("kept", encoding="utf-8")
+    code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report")
+    assert code == 2 and "--force" in err
+    assert (tmp_path / "report" / "report.md").read_text(encoding="utf-8") == "kept"

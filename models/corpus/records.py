@@ -62,6 +62,10 @@ class Corpus:
         """Per document, its evidence passages by label; None where it was not annotated."""
         return [{label: e.evidence_texts(label) for label in e.evidence} or None for e in self.examples]
 
+    def document_digests(self) -> list[str]:
+        """A short digest of each document's text (whitespace-normalised), to recognise it in another set."""
+        return [hashlib.sha256(" ".join(e.text.split()).encode()).hexdigest()[:16] for e in self.examples]
+
     def sha256(self) -> str:
         """Digest of the corpus files' bytes, in path order: identifies the training data."""
         digest = hashlib.sha256()

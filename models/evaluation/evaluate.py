@@ -43,6 +43,7 @@ class EvaluationResult:
     intervals: dict[str, dict] = field(default_factory=dict)
     by_genre: dict[str, dict] = field(default_factory=dict)
     missing: int = 0
+    overlap: int = 0  # evaluated documents that were in the model's training corpus
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -98,6 +99,11 @@ def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamp
     result = EvaluationResult("held-out", len(corpus), None, loaded.model.config.seed, info.route,
                               {name: score_predictions(stages, features, p, everyone) for name, p in predictions.items()},
                               model=str(model_dir), missing=len(corpus.missing))
+    trained_on = set(loaded.meta.get("corpus", {}).get("document_digests", []))
+    result.overlap = sum(d in trained_on for d in corpus.document_digests())
+    if result.overlap:
+        log.warning("%d of the %d evaluated documents are in the model's training corpus: these scores are not "
+                    "held-out; evaluate on documents the model has not seen", result.overlap, len(corpus))
     for name, p in predictions.items():
         result.intervals[name] = bootstrap_intervals(
             lambda idx, p=p: _flat(score_predictions(stages, features, p, idx)), len(docs),

@@ -65,6 +65,9 @@ def format_evaluation(result) -> str:
     head = (f"{result.mode} evaluation on {result.documents} documents"
             + (f", {result.folds} folds, seed {result.seed}" if result.folds else f", model {result.model}")
             + f", pipeline {result.pipeline}, {result.seconds:.1f} s")
+    if result.overlap:
+        head += (f"\nWARNING: {result.overlap} of these documents were in the model's training corpus; "
+                 "the scores below are NOT held-out")
     if result.missing:
         head += (f"\n{result.missing} indexed document{'s have' if result.missing != 1 else ' has'} no text here "
                  f"and {'were' if result.missing != 1 else 'was'} not scored")

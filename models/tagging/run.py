@@ -19,6 +19,10 @@ from innotag.models.tagging.inputs import iter_inputs
 log = logging.getLogger("innotag")
 
 
+class TaggingInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run; the message says how far it got and how to go on."""
+
+
 @dataclass
 class TagSummary:
     documents: int = 0
@@ -91,6 +95,12 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
                     break
             elif result.flags and result.stage is None:
                 summary.flagged += 1
+    except KeyboardInterrupt:
+        if output is not None:
+            stream.close()  # keep the .part file for --resume
+        how = "rerun with --resume to continue" if output is not None else "use --output FILE to make runs resumable"
+        raise TaggingInterrupted(f"interrupted after {summary.documents + summary.skipped} "
+                                 f"document{'' if summary.documents + summary.skipped == 1 else 's'}; {how}") from None
     finally:
         bar.close()
         summary.seconds = time.perf_counter() - started

@@ -37,7 +37,7 @@ def test_held_out_evaluation(small_corpus, trained_model):
 
 def test_heldout_on_a_real_set_has_intervals_genres_and_counts_missing_texts(real_set, trained_model):
     result = evaluate_heldout(real_set, trained_model, n_resamples=200, progress=False)
-    assert result.documents == 35 and result.missing == 1
+    assert result.documents == 35 and result.missing == 1 and result.overlap == 0
     for system in ("innotag", "keywords", "majority"):
         low, high = result.intervals[system]["stage.qwk"]
         assert low <= result.systems[system]["stage"]["qwk"] + 1e-9 and result.systems[system]["stage"]["qwk"] <= high + 1e-9
@@ -48,3 +48,10 @@ def test_heldout_on_a_real_set_has_intervals_genres_and_counts_missing_texts(rea
         np.bincount(load_corpus(real_set).stages)) / 35
     text = format_evaluation(result)
     assert "95 % bootstrap interval" in text and "BY GENRE" in text and "1 indexed document has no text here and was not scored" in text
+
+
+def test_evaluating_a_model_on_its_own_training_documents_is_flagged(small_corpus, trained_model, caplog):
+    with caplog.at_level("WARNING", logger="innotag"):
+        result = evaluate_heldout(small_corpus, trained_model, n_resamples=100, progress=False)
+    assert result.overlap == result.documents == 84
+    assert "not held-out" in caplog.text and "NOT held-out" in format_evaluation(result)

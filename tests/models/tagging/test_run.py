@@ -88,7 +88,7 @@ def test_resume_after_interruption_gives_the_same_file(baseline_output, mixed_fo
         yield from items[:35]
         raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt, match=r"interrupted after \d+ documents; rerun with --resume"):
         _run_items(interrupted(), trained_model, output)
     part = output.with_name(output.name + ".part")
     assert part.exists() and not output.exists()
