@@ -13,6 +13,10 @@ class ModelError(InnotagError):
     """A model directory is missing, incompatible or not trustworthy."""
 
 
+class InputError(InnotagError):
+    """The inputs named hold no document to tag."""
+
+
 class OutputError(InnotagError):
     """An output file cannot be written (for example it exists and --force was not given)."""
 

@@ -10,6 +10,7 @@ record and the batch goes on.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import fnmatch
 import json
 import sys
@@ -41,7 +42,8 @@ class InputItem:
 
 
 def iter_inputs(paths: Iterable[str | Path], *, glob: str | None = None, text_field: str = "text",
-                id_field: str = "id", stdin=None) -> Iterator[InputItem]:
+                id_field: str = "id", stdin=None, skipped: Counter | None = None) -> Iterator[InputItem]:
+    """One item per document; files in folders that are not read are counted in ``skipped`` by suffix."""
     for raw in paths:
         name = str(raw)
         if name == "-":
@@ -50,7 +52,7 @@ def iter_inputs(paths: Iterable[str | Path], *, glob: str | None = None, text_fi
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _walk(path, glob)
+            yield from _walk(path, glob, skipped if skipped is not None else Counter())
         elif path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_items(path, text_field, id_field)
         elif path.suffix.lower() == ".csv" and path.is_file():
@@ -59,7 +61,7 @@ def iter_inputs(paths: Iterable[str | Path], *, glob: str | None = None, text_fi
             yield InputItem(id=name, path=name)
 
 
-def _walk(folder: Path, glob: str | None) -> Iterator[InputItem]:
+def _walk(folder: Path, glob: str | None, skipped: Counter) -> Iterator[InputItem]:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
@@ -68,6 +70,7 @@ def _walk(folder: Path, glob: str | None) -> Iterator[InputItem]:
             if not (fnmatch.fnmatch(path.name, glob) or fnmatch.fnmatch(str(relative), glob)):
                 continue
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            skipped[path.suffix.lower() or "(no suffix)"] += 1
             continue
         yield InputItem(id=str(path), path=str(path))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,7 @@ from innotag.models.tagging import FORMATS
 from innotag.models.tagging.batch import check_backend, load_worker_tagger, tag_stream
 from innotag.models.tagging.output import ResultWriter, finish_output, open_output
 from innotag.models.persistence.store import default_model_dir
-from innotag.models.errors import OutputError, check_can_write
+from innotag.models.errors import InputError, OutputError, check_can_write
 from innotag.models.tagging.inputs import iter_inputs
 
 log = logging.getLogger("innotag")
@@ -67,6 +69,12 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
         check_can_write(output, force)  # before the model loads, not after
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    skipped_files: Counter = Counter()
+    items = iter_inputs(paths, glob=glob, text_field=text_field, id_field=id_field, skipped=skipped_files)
+    first = next(items, None)  # an empty folder or a glob that matches nothing fails before the model loads
+    if first is None:
+        raise InputError(_nothing_found(paths, glob, skipped_files))
+    items = itertools.chain([first], items)
     model_dir = Path(model) if model else default_model_dir()
     load_worker_tagger(model_dir, pipeline)
     summary = TagSummary()
@@ -76,7 +84,6 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
     else:
         stream = stdout
     writer = ResultWriter(stream, fmt, write_header=not done)
-    items = iter_inputs(paths, glob=glob, text_field=text_field, id_field=id_field)
     if done:
         items = _skip_done(items, done, summary)
     bar = tqdm(desc="tagging", unit="doc", file=stderr, disable=None if progress else True, leave=False)
@@ -110,6 +117,20 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
         else:
             finish_output(stream, output)
     return summary
+
+
+CONVERT = {".doc", ".odt", ".rtf", ".ppt", ".pptx", ".odp"}
+
+
+def _nothing_found(paths, glob: str | None, skipped: Counter) -> str:
+    message = f"no documents found in {', '.join(map(str, paths))}"
+    if glob:
+        message += f" matching --glob '{glob}'"
+    if skipped:
+        message += "; skipped " + ", ".join(f"{suffix} ×{n}" for suffix, n in skipped.most_common())
+        if CONVERT & set(skipped):
+            message += " (convert .doc, .odt and the like to .docx or PDF)"
+    return message
 
 
 def _skip_done(items, done: set[str], summary: TagSummary):

@@ -2,11 +2,12 @@ import pickle
 
 import pytest
 
-from innotag.models.errors import CorpusError, ModelError, OutputError, check_can_write
+from innotag.models.errors import CorpusError, InputError, ModelError, OutputError, check_can_write
 from innotag.nlp.errors import InnotagError
 
 
-@pytest.mark.parametrize("error", [CorpusError("bad line"), ModelError("retrain"), OutputError("exists")])
+@pytest.mark.parametrize("error", [CorpusError("bad line"), ModelError("retrain"), OutputError("exists"),
+                                   InputError("no documents")])
 def test_errors_pickle_and_are_innotag_errors(error):
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is type(error) and str(again) == str(error) and isinstance(again, InnotagError)

@@ -192,3 +192,17 @@ def test_an_existing_output_is_refused_before_the_model_loads(mixed_folder, tmp_
     proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent")
     assert proc.returncode == 1 and "use --force" in proc.stderr and "nonexistent" not in proc.stderr
     assert output.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_folder_without_documents_says_what_was_skipped(tmp_path):
+    folder = tmp_path / "nothing-here"
+    folder.mkdir()
+    for name in ("a.doc", "b.doc", "c.odt"):
+        (folder / name).write_bytes(b"x")
+    proc = _tag_cli(folder, "-o", tmp_path / "out.jsonl", "--model", tmp_path / "nonexistent")
+    assert proc.returncode == 1 and "no documents found" in proc.stderr and "nonexistent" not in proc.stderr
+    assert not (tmp_path / "out.jsonl.part").exists()
+    from innotag.models.errors import InputError
+
+    with pytest.raises(InputError, match=r"no documents found .*\.doc ×2, \.odt ×1 \(convert"):
+        run_tagging([folder], model=tmp_path / "nonexistent", progress=False)
