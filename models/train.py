@@ -18,6 +18,9 @@ from innotag.nlp.pipeline import DEFAULT_PIPELINE
 
 log = logging.getLogger("innotag")
 
+# Below this many documents a stage's calls and its cross-validated scores swing with a few documents.
+MIN_RELIABLE_PER_STAGE = 30
+
 
 @dataclass
 class TrainResult:
@@ -46,6 +49,11 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     stages, features = corpus.stages, corpus.feature_matrix
     if len(set(stages.tolist())) < 2:
         raise CorpusError("the corpus needs documents of at least two stages to train on")
+    counts = np.bincount(stages, minlength=len(STAGE_IDS))
+    for stage, count in zip(STAGE_IDS, counts):
+        if count < MIN_RELIABLE_PER_STAGE:
+            log.warning("stage %s has %d training documents; calls and cross-validated scores for it are "
+                        "unreliable below about %d", stage, count, MIN_RELIABLE_PER_STAGE)
     scores = None
     if cv_folds:
         log.info("cross-validating (%d folds) for the scores stored with the model", cv_folds)

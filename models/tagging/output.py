@@ -67,8 +67,19 @@ def _table_line(doc, stage, p, features, score, notes) -> str:
     return f"{doc:<36.36} {stage:<18} {p:>5} {features:<44} {score:>5}  {notes}"
 
 
+def _display_name(doc_id: str) -> str:
+    """A file below the current folder by its relative path, cut from the left to fit the column."""
+    path = Path(doc_id)
+    if path.is_absolute():
+        try:
+            doc_id = str(path.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return doc_id if len(doc_id) <= 36 else "…" + doc_id[-35:]
+
+
 def format_table_row(result: TagResult) -> str:
-    doc = result.id if len(result.id) <= 36 else "…" + result.id[-35:]
+    doc = _display_name(result.id)
     if result.error:
         return _table_line(doc, "-", "", "", "", f"error: {result.error}")
     if result.stage is None:

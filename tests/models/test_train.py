@@ -39,3 +39,9 @@ def test_cross_validated_scores_are_stored(small_corpus, tmp_path):
 def test_existing_output_needs_force(small_corpus, trained_model):
     with pytest.raises(OutputError, match="--force"):
         train(small_corpus, trained_model, pipeline="fast", cv_folds=0, progress=False)
+
+
+def test_training_warns_about_stages_with_few_documents(small_corpus, tmp_path, caplog):
+    with caplog.at_level("WARNING", logger="innotag"):
+        train(small_corpus, tmp_path / "m", pipeline="fast", cv_folds=0, progress=False)
+    assert "stage tarve has 14 training documents" in caplog.text and "unreliable" in caplog.text

@@ -76,3 +76,11 @@ def test_resume_needs_an_output_file():
 
     with pytest.raises(OutputError, match="--output"):
         run_tagging(["-"], resume=True)
+
+
+def test_table_shows_files_below_the_current_folder_by_relative_path(tmp_path, monkeypatch):
+    from innotag.models.tagging.output import format_table_row
+
+    monkeypatch.chdir(tmp_path)
+    row = format_table_row(TagResult(id=str(tmp_path / "raportit" / "a.pdf"), error="corrupt"))
+    assert row.startswith("raportit/a.pdf") and str(tmp_path) not in row
