@@ -24,9 +24,17 @@ from innotag.models.errors import OutputError, check_can_write
 CSV_COLUMNS = (["id", "path", "stage", "stage_probability", "expected_stage"]
                + [f"p_{s}" for s in STAGE_IDS] + list(FEATURE_IDS) + [f"p_{f}" for f in FEATURE_IDS]
                + ["ecosystem_score", "flags", "error"])
+# With --explain: the evidence sentences of the stage call and of each feature present.
+EVIDENCE_COLUMNS = ["evidence_stage"] + [f"evidence_{f}" for f in FEATURE_IDS]
+EVIDENCE_SEPARATOR = " | "
 
 
-def csv_row(result: TagResult) -> dict:
+def evidence_sentences(result: TagResult) -> dict[str, list[str]]:
+    """The sentences behind each call of an explained result, by call ("stage" or a feature id)."""
+    return {key: value["sentences"] for key, value in (result.explanation or {}).items()}
+
+
+def csv_row(result: TagResult, explain: bool = False) -> dict:
     row = {"id": result.id, "path": result.path or "", "stage": result.stage or "",
            "stage_probability": result.stage_probability if result.stage_probability is not None else "",
            "expected_stage": result.expected_stage if result.expected_stage is not None else "",
@@ -37,17 +45,22 @@ def csv_row(result: TagResult) -> dict:
     for f in FEATURE_IDS:
         row[f] = int(f in result.features) if result.features is not None else ""
         row[f"p_{f}"] = result.feature_probabilities[f] if result.feature_probabilities else ""
+    if explain:
+        evidence = evidence_sentences(result)
+        for key in ["stage", *FEATURE_IDS]:
+            row[f"evidence_{key}"] = EVIDENCE_SEPARATOR.join(evidence.get(key, []))
     return row
 
 
 class ResultWriter:
     """Streams results in one format to a text stream."""
 
-    def __init__(self, stream: TextIO, fmt: str, write_header: bool = True):
+    def __init__(self, stream: TextIO, fmt: str, write_header: bool = True, explain: bool = False):
         if fmt not in FORMATS:
             raise OutputError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
-        self.stream, self.fmt = stream, fmt
-        self._csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
+        self.stream, self.fmt, self.explain = stream, fmt, explain
+        columns = CSV_COLUMNS + (EVIDENCE_COLUMNS if explain else [])
+        self._csv = csv.DictWriter(stream, fieldnames=columns) if fmt == "csv" else None
         if self._csv and write_header:
             self._csv.writeheader()
         if fmt == "table" and write_header:
@@ -57,9 +70,12 @@ class ResultWriter:
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
-            self._csv.writerow(csv_row(result))
+            self._csv.writerow(csv_row(result, self.explain))
         else:
             self.stream.write(format_table_row(result) + "\n")
+            for key, sentences in evidence_sentences(result).items():
+                for sentence in sentences:  # under the row, so a reader sees why
+                    self.stream.write(f"    {SHORT_NAMES[key] if key != 'stage' else 'stage'}: {sentence}\n")
         self.stream.flush()
 
 

@@ -83,7 +83,7 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
         stream, done = open_output(output, fmt, force=force, resume=resume)
     else:
         stream = stdout
-    writer = ResultWriter(stream, fmt, write_header=not done)
+    writer = ResultWriter(stream, fmt, write_header=not done, explain=explain)
     if done:
         items = _skip_done(items, done, summary)
     bar = tqdm(desc="tagging", unit="doc", file=stderr, disable=None if progress else True, leave=False)

@@ -84,3 +84,25 @@ def test_table_shows_files_below_the_current_folder_by_relative_path(tmp_path, m
     monkeypatch.chdir(tmp_path)
     row = format_table_row(TagResult(id=str(tmp_path / "raportit" / "a.pdf"), error="corrupt"))
     assert row.startswith("raportit/a.pdf") and str(tmp_path) not in row
+
+
+def _explained():
+    r = result()
+    r.explanation = {"stage": {"terms": [], "sentences": ["Mallia kokeiltiin syksyllä.", "Palaute kerättiin."]},
+                     "monitoimijaisuus": {"terms": [], "sentences": ["Järjestö ja kunta tekivät työn yhdessä."]}}
+    return r
+
+
+def test_explain_adds_evidence_columns_to_csv():
+    stream = io.StringIO()
+    ResultWriter(stream, "csv", explain=True).write(_explained())
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert row["evidence_stage"] == "Mallia kokeiltiin syksyllä. | Palaute kerättiin."
+    assert row["evidence_monitoimijaisuus"] == "Järjestö ja kunta tekivät työn yhdessä." and row["evidence_toimijaroolit"] == ""
+
+
+def test_explain_puts_evidence_lines_under_the_table_row():
+    stream = io.StringIO()
+    ResultWriter(stream, "table", write_header=False).write(_explained())
+    lines = stream.getvalue().splitlines()
+    assert lines[1] == "    stage: Mallia kokeiltiin syksyllä." and lines[3].startswith("    monitoim: Järjestö")

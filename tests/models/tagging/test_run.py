@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from conftest import make_docx, make_pdf, small_corpus_records
+from innotag.models.schema import FEATURE_IDS
 from innotag.models.tagging.run import run_tagging
 from innotag.models.tagging.inputs import iter_inputs
 
@@ -206,3 +207,11 @@ def test_a_folder_without_documents_says_what_was_skipped(tmp_path):
 
     with pytest.raises(InputError, match=r"no documents found .*\.doc ×2, \.odt ×1 \(convert"):
         run_tagging([folder], model=tmp_path / "nonexistent", progress=False)
+
+
+def test_explain_in_csv_has_evidence_columns(mixed_folder, trained_model, tmp_path):
+    output = tmp_path / "out.csv"
+    proc = _tag_cli(mixed_folder / "doc00.txt", "--explain", "-o", output, "--model", trained_model)
+    assert proc.returncode == 0, proc.stderr
+    header, row = output.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.endswith("evidence_stage," + ",".join(f"evidence_{f}" for f in FEATURE_IDS))
