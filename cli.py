@@ -337,8 +337,6 @@ def tag_cli(
 
       innotag tag dokumentit.jsonl --text-field body -o out.jsonl --n-jobs 2
     """
-    from innotag.models.tagging.run import run_tagging
-
     _setup_logging(verbose, quiet)
     if backend is Backend.dask and not scheduler:
         raise typer.BadParameter("--backend dask needs --scheduler ADDRESS", param_hint="--scheduler")
@@ -346,6 +344,8 @@ def tag_cli(
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     fmt_name = fmt.value if fmt else _format_for(output)
+    from innotag.models.tagging.run import run_tagging  # after the checks: it loads spaCy and scikit-learn
+
     summary = run_tagging(paths, model=model, output=output, fmt=fmt_name, force=force, resume=resume, explain=explain,
                           glob=glob, text_field=text_field, id_field=id_field, n_jobs=n_jobs, backend=backend.value,
                           scheduler=scheduler, fail_fast=fail_fast, progress=_progress(quiet))
