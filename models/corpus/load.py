@@ -41,9 +41,7 @@ def load_corpus(path: str | Path) -> Corpus:
     (:mod:`innotag.models.corpus.real`): its documents whose texts are present.
     """
     if is_real_set(path):
-        real = load_real_set(path)
-        real.corpus.missing = real.missing
-        return real.corpus
+        return load_real_set(path)
     examples, problems = [], []
     for source, example, error in iter_examples(path):
         if error:

@@ -9,7 +9,6 @@ to collect them again). Documents whose text is absent are counted, not scored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from innotag.models.corpus.jsonl import iter_records
@@ -20,19 +19,13 @@ INDEX_FILE, TEXTS_DIR = "index.jsonl", "texts"
 METADATA_KEYS = ("genre", "source_type", "url", "title")
 
 
-@dataclass
-class RealSet:
-    corpus: Corpus
-    missing: list[str]
-
-
 def is_real_set(path: str | Path) -> bool:
     path = Path(path)
     return path.is_dir() and (path / INDEX_FILE).is_file()
 
 
-def load_real_set(path: str | Path) -> RealSet:
-    """The documents of the index whose texts are present, and the ids of those that are not."""
+def load_real_set(path: str | Path) -> Corpus:
+    """The documents of the index whose texts are present; ``missing`` lists the ids of those that are not."""
     folder = Path(path)
     index = folder / INDEX_FILE
     examples, missing = [], []
@@ -55,4 +48,4 @@ def load_real_set(path: str | Path) -> RealSet:
     if not examples:
         raise CorpusError(f"{folder}: none of the {len(missing)} indexed texts is present in {folder / TEXTS_DIR}; "
                           f"collect them as {folder / 'README.md'} describes")
-    return RealSet(Corpus(examples, [index]), missing)
+    return Corpus(examples, [index], missing)

@@ -152,14 +152,12 @@ class InnotagModel:
         self.vocabulary_ = set(self.vectorizer_.named_transformers_["words"].vocabulary_)
         words = self.vectorizer_.output_indices_["words"]
         self.domain_centroids_ = stage_centroids(Xv[:, words], np.asarray(stages), len(STAGE_IDS))
-        self.domain_threshold_ = float(np.percentile(similarity(Xv[:, words], self.domain_centroids_),
-                                                     self.config.out_of_domain_percentile))
+        self.domain_threshold_ = float(np.percentile(self.domain_similarity(Xv), self.config.out_of_domain_percentile))
         return self
 
-    def domain_similarity(self, docs: list[Preprocessed]) -> np.ndarray:
-        """Cosine of each document to the nearest stage centroid of the training corpus."""
-        X = self.vectorizer_.named_transformers_["words"].transform(model_inputs(docs)[:, 0])
-        return similarity(X, self.domain_centroids_)
+    def domain_similarity(self, Xv) -> np.ndarray:
+        """Cosine of each vectorised document to the nearest stage centroid of the training corpus."""
+        return similarity(Xv[:, self.vectorizer_.output_indices_["words"]], self.domain_centroids_)
 
     # -- evidence weighting ---------------------------------------------------------------
     @property
@@ -218,7 +216,9 @@ class InnotagModel:
     # -- prediction ---------------------------------------------------------------------
     def predict_arrays(self, docs: list[Preprocessed]) -> tuple[np.ndarray, np.ndarray]:
         """Stage probabilities (n, 6) and feature probabilities (n, 6), no flags applied."""
-        Xv = self.vectorizer_.transform(model_inputs(docs))
+        return self._predict_vectors(docs, self.vectorizer_.transform(model_inputs(docs)))
+
+    def _predict_vectors(self, docs: list[Preprocessed], Xv) -> tuple[np.ndarray, np.ndarray]:
         sentences = self._sentence_rows(docs) if self._weighs_evidence else None
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
         stage_proba[:, self.stage_classifier_.classes_] = self.stage_classifier_.predict_proba(
@@ -247,8 +247,11 @@ class InnotagModel:
         return flags
 
     def predict(self, docs: list[Preprocessed], explain: bool = False) -> list[Prediction]:
-        stage_proba, feature_proba = self.predict_arrays(docs) if docs else (np.zeros((0, 6)), np.zeros((0, 6)))
-        similarities = self.domain_similarity(docs) if docs else []
+        if not docs:
+            return []
+        Xv = self.vectorizer_.transform(model_inputs(docs))  # once, for the calls and the domain check
+        stage_proba, feature_proba = self._predict_vectors(docs, Xv)
+        similarities = self.domain_similarity(Xv)
         thresholds = self.thresholds
         results = []
         for i, doc in enumerate(docs):

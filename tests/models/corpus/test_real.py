@@ -25,8 +25,8 @@ def test_only_present_texts_are_loaded_and_missing_ones_counted(tmp_path):
     folder = make_real_set(tmp_path / "real")
     assert is_real_set(folder) and not is_real_set(tmp_path)
     real = load_real_set(folder)
-    assert [e.id for e in real.corpus.examples] == ["r0", "r1", "r2"] and real.missing == ["r3", "r4"]
-    example = real.corpus.examples[0]
+    assert [e.id for e in real.examples] == ["r0", "r1", "r2"] and real.missing == ["r3", "r4"]
+    example = real.examples[0]
     assert example.meta["genre"] == "blog_article" and example.evidence_texts("stage")[0].startswith("Hanke 0")
     assert load_corpus(folder).missing == ["r3", "r4"]
 
