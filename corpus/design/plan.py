@@ -7,6 +7,16 @@ stages at the rates seen on real public pages. The writers follow these plans; t
 table in corpus/README.md (``python corpus/design/cue_rates.py``) shows the result.
 
     python corpus/design/plan.py --seed 0 > corpus/design/plans.jsonl
+
+(``plans.jsonl`` was written by an earlier revision of this script and no longer equals a
+rerun; the committed file, not a rerun, is the record of what the writers were given.)
+    python corpus/design/plan.py --part descriptive --seed 1 > corpus/design/plans-descriptive.jsonl
+
+The second part, ``descriptive``, copies the layout of the real pages that the first part's
+models still misread: a practice description whose bulk tells how the practice works in the
+generic present tense, a long needs section with regional figures, template fields, and the
+stage shown in one or two sentences anywhere in the text. All of these are drawn
+independently of the stage, and features are rarer, as on real pages.
 """
 
 from __future__ import annotations
@@ -88,12 +98,56 @@ def make_plans(seed: int, per_stage: int) -> list[dict]:
     return sorted(plans, key=lambda p: p["id"])
 
 
+# The layouts of real pages whose stage the first part's models misread most often.
+DESCRIPTIVE_GENRES = {
+    "innokyla_toimintamalli": STAGES[1:], "innokyla_kokonaisuus": STAGES, "uutinen": STAGES, "blogi": STAGES,
+    "loppuraportti": STAGES[1:], "valiraportti": STAGES[:5], "jarjeston_hankesivu": STAGES[:5],
+    "thl_tai_ministerion_sivu": STAGES,
+}
+WHERE = ["a form field or list item", "the first paragraph", "the middle of the text", "the last paragraph",
+         "a subordinate clause of a sentence about something else"]
+
+
+def make_descriptive_plans(seed: int, per_stage: int, first_number: int = 9601) -> list[dict]:
+    rng = random.Random(seed)
+    plans = []
+    for stage in STAGES:
+        genres = [g for g, stages in DESCRIPTIVE_GENRES.items() if stage in stages]
+        plans.extend({"stage": stage, "genre": rng.choice(genres)} for _ in range(per_stage))
+    rng.shuffle(plans)
+    for number, plan in enumerate(plans, start=first_number):
+        r = rng.random()
+        plan.update({
+            "id": f"inno-{number}",
+            "domain": rng.choice(DOMAINS),
+            "features": [f for f in FEATURES if rng.random() < 0.25],
+            "context": [c for c, p in CONTEXT.items() if rng.random() < p],
+            "length": "medium (170-400 words)" if r < 0.6 else "long (400-750 words)",
+            # how the practice works, in the generic present tense, whatever the stage
+            "descriptive_present": rng.random() < 0.75,
+            # a needs or situation section with regional figures, whatever the stage
+            "needs_section": rng.random() < 0.6,
+            "evidence_where": rng.choice(WHERE),
+            "avoid_stage_words": rng.random() < 0.7,
+            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < 0.25,
+            "future_plans": rng.random() < 0.5,
+            "collision": rng.choice(COLLISIONS) if rng.random() < 0.15 else None,
+            "hard": rng.random() < 0.25,
+        })
+    return sorted(plans, key=lambda p: p["id"])
+
+
+PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--per-stage", type=int, default=110)
+    parser.add_argument("--per-stage", type=int, default=None, help="[default: 110 context-balanced, 50 descriptive]")
+    parser.add_argument("--part", choices=PARTS, default="context-balanced")
     args = parser.parse_args()
-    for plan in make_plans(args.seed, args.per_stage):
+    per_stage = args.per_stage or (110 if args.part == "context-balanced" else 50)
+    for plan in PARTS[args.part](args.seed, per_stage):
         print(json.dumps(plan, ensure_ascii=False))
 
 
