@@ -17,6 +17,15 @@ models still misread: a practice description whose bulk tells how the practice w
 generic present tense, a long needs section with regional figures, template fields, and the
 stage shown in one or two sentences anywhere in the text. All of these are drawn
 independently of the stage, and features are rarer, as on real pages.
+
+    python corpus/design/plan.py --part running --seed 2 > corpus/design/plans-running.jsonl
+
+The third part, ``running``, copies pages about projects and services whose activity is
+described in the present tense whatever its state: a project page, a funder's description
+of a funded project, news about a service. In Finnish the present tense serves both the
+plan and the activity under way, so the stage rests on markers of time and state (has
+started, has run since, starts next spring, continues after the project), which the plan
+places independently of the stage; stages 2 to 4 are drawn most often, as on real pages.
 """
 
 from __future__ import annotations
@@ -137,16 +146,55 @@ def make_descriptive_plans(seed: int, per_stage: int, first_number: int = 9601) 
     return sorted(plans, key=lambda p: p["id"])
 
 
-PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans}
+RUNNING_GENRES = {
+    "jarjeston_hankesivu": STAGES[:5], "rahoittajan_hankekuvaus": STAGES[:5], "uutinen": STAGES, "blogi": STAGES,
+    "valiraportti": STAGES[:5], "innokyla_kokonaisuus": STAGES, "thl_tai_ministerion_sivu": STAGES,
+}
+RUNNING_PER_STAGE = {"tarve": 0.5, "ideointi": 1.0, "kokeilu": 1.2, "vakiinnuttaminen": 1.0, "skaalaaminen": 0.8,
+                     "systeeminen_muutos": 0.5}
+
+
+def make_running_plans(seed: int, per_stage: int, first_number: int = 9901) -> list[dict]:
+    rng = random.Random(seed)
+    plans = []
+    for stage in STAGES:
+        genres = [g for g, stages in RUNNING_GENRES.items() if stage in stages]
+        plans.extend({"stage": stage, "genre": rng.choice(genres)}
+                     for _ in range(round(per_stage * RUNNING_PER_STAGE[stage])))
+    rng.shuffle(plans)
+    for number, plan in enumerate(plans, start=first_number):
+        r = rng.random()
+        plan.update({
+            "id": f"inno-{number}",
+            "domain": rng.choice(DOMAINS),
+            "features": [f for f in FEATURES if rng.random() < 0.25],
+            "context": [c for c, p in CONTEXT.items() if rng.random() < p],
+            "length": "short (90-170 words)" if r < 0.3 else "medium (170-400 words)" if r < 0.85 else "long (400-750 words)",
+            # framed as a project with goals and activities, whatever the stage
+            "project_frame": rng.random() < 0.7,
+            # the activities in the present tense with no marker of time, whatever the stage
+            "present_activity": rng.random() < 0.7,
+            "goal_list": rng.random() < 0.5,
+            "evidence_where": rng.choice(WHERE),
+            "avoid_stage_words": rng.random() < 0.7,
+            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < 0.2,
+            "future_plans": rng.random() < 0.5,
+            "collision": rng.choice(COLLISIONS) if rng.random() < 0.15 else None,
+            "hard": rng.random() < 0.25,
+        })
+    return sorted(plans, key=lambda p: int(p["id"].split("-")[1]))
+
+
+PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--per-stage", type=int, default=None, help="[default: 110 context-balanced, 50 descriptive]")
+    parser.add_argument("--per-stage", type=int, default=None, help="[default: 110 context-balanced, 50 descriptive, 80 running]")
     parser.add_argument("--part", choices=PARTS, default="context-balanced")
     args = parser.parse_args()
-    per_stage = args.per_stage or (110 if args.part == "context-balanced" else 50)
+    per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80}[args.part]
     for plan in PARTS[args.part](args.seed, per_stage):
         print(json.dumps(plan, ensure_ascii=False))
 
