@@ -7,9 +7,11 @@
 Documents are the files in examples/ (PDF, DOCX, HTML, Markdown, text) copied round-robin
 to the wanted count, so reading is included. Every run is a fresh process, so each
 includes start-up and model loading as a user's run does. Three ways are timed for each
-size: one process; two loky workers with the fixed 32-document chunks of earlier
-versions; two workers with the chunk size that ``plan_work`` picks for that size. The last column is
-``innotag tag DIR --n-jobs 2`` as shipped, which runs small batches in one process.
+size: one process; two jobs with 32-document chunks; two jobs with the chunk size that
+``plan_work`` picks for that size. The last column is ``innotag tag DIR --n-jobs 2`` as
+shipped, which runs batches under ``PARALLEL_MIN_DOCUMENTS`` in one process. Beside the
+wall time, the CPU seconds of the whole process tree and the load average before the run
+are printed: on a shared machine a second process helps only when a core is free.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,12 +50,17 @@ def write_documents(n: int, folder: Path) -> None:
         shutil.copyfile(source, folder / f"doc{i:05}{source.suffix}")
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of the process and its children, and the 1-minute load average before."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
-    return time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
 
 
 def main(argv=None) -> None:
@@ -63,7 +71,7 @@ def main(argv=None) -> None:
     parser.add_argument("--model", type=Path, help="model directory [default: train one on corpus/ first]")
     parser.add_argument("--sizes", type=int, nargs="*", default=[20, 100, 300, 600])
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=1, help="runs of each setting; the fastest counts")
+    parser.add_argument("--repeats", type=int, default=2, help="runs of each setting; the fastest counts")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "parallel.json")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="innotag-bench-"))
@@ -76,16 +84,19 @@ def main(argv=None) -> None:
         folder = work / f"docs-{size}"
         write_documents(size, folder)
         planned_chunk = parallel_chunk_size(size, args.jobs)
-        settings = {"one process": (1, CHUNK_SIZE), f"{args.jobs} workers, chunks of {CHUNK_SIZE}": (args.jobs, CHUNK_SIZE),
-                    f"{args.jobs} workers, planned chunks": (args.jobs, planned_chunk)}
-        row = {"documents": size, "planned_chunk": planned_chunk}
-        for name, (jobs, chunk) in settings.items():
-            row[name] = min(timed([sys.executable, "-c", TAG_ONCE, str(folder), str(model), str(jobs), str(chunk),
-                                   str(size)]) for _ in range(args.repeats))
-        out = work / "out.jsonl"
-        row["innotag tag -j 2 (shipped)"] = min(
-            timed(INNOTAG + ["tag", str(folder), "--model", str(model), "--n-jobs", str(args.jobs), "--quiet",
-                             "-o", str(out), "--force"]) for _ in range(args.repeats))
+        settings = {"one process": (1, CHUNK_SIZE), f"{args.jobs} jobs, chunks of {CHUNK_SIZE}": (args.jobs, CHUNK_SIZE),
+                    f"{args.jobs} jobs, planned chunks": (args.jobs, planned_chunk)}
+        commands = {name: [sys.executable, "-c", TAG_ONCE, str(folder), str(model), str(jobs), str(chunk), str(size)]
+                    for name, (jobs, chunk) in settings.items()}
+        commands[f"innotag tag -j {args.jobs} (shipped)"] = INNOTAG + [
+            "tag", str(folder), "--model", str(model), "--n-jobs", str(args.jobs), "--quiet", "-o",
+            str(work / "out.jsonl"), "--force"]
+        runs: dict[str, list] = {name: [] for name in commands}
+        for _ in range(args.repeats):  # settings interleaved, so that a busy spell hits them alike
+            for name, cmd in commands.items():
+                runs[name].append(timed(cmd))
+        row = {"documents": size, "planned_chunk": planned_chunk,
+               "runs": {name: min(measured) for name, measured in runs.items()}}  # the fastest wall time
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
     result = {"machine": {"cores": os.cpu_count(), "python": platform.python_version()},
@@ -98,13 +109,14 @@ def main(argv=None) -> None:
 
 def print_report(r: dict) -> None:
     print(f"machine: {r['machine']['cores']} cores, Python {r['machine']['python']}\ncommand: `{r['command']}`\n")
-    columns = [k for k in r["rows"][0] if k not in ("documents", "planned_chunk")]
-    print("| documents | " + " | ".join(f"{c} (s)" for c in columns) + " | planned chunk |")
-    print("|---" * (len(columns) + 2) + "|")
+    names = list(r["rows"][0]["runs"])
+    print("| documents | " + " | ".join(names) + " | planned chunk |")
+    print("|---" * (len(names) + 2) + "|")
     for row in r["rows"]:
-        print(f"| {row['documents']} | " + " | ".join(f"{row[c]:.1f}" for c in columns)
-              + f" | {row['planned_chunk']} |")
-    print(f"\n`innotag tag --n-jobs 2` runs batches under {r['threshold']} documents in one process.")
+        cells = [f"{wall:.1f} s ({cpu:.0f} CPU s, load {load:.1f})" for wall, cpu, load in row["runs"].values()]
+        print(f"| {row['documents']} | " + " | ".join(cells) + f" | {row['planned_chunk']} |")
+    print(f"\nWall time of the fastest of the runs, with its CPU seconds (all processes) and the load average "
+          f"before it. `innotag tag --n-jobs 2` runs batches under {r['threshold']} documents in one process.")
 
 
 if __name__ == "__main__":

@@ -2,13 +2,18 @@
 
 Work is cut into chunks of ``chunk_size`` items; each chunk is read, preprocessed and
 predicted by one worker (:meth:`Tagger.tag_chunk`). ``n_jobs=1`` runs the same chunks in
-this process, so results do not depend on the number of workers or the backend. joblib
-dispatches only a few chunks ahead of the consumer and hands results back in input
-order, so memory stays flat however many documents come in.
+this process, so results do not depend on the number of workers or the backend. Only a
+few chunks are dispatched ahead of the consumer and results come back in input order,
+so memory stays flat however many documents come in.
+
+On this machine (loky) this process is one of the ``n_jobs`` workers: it has loaded the
+model anyway, and tags chunks while the other workers start and load theirs (about 5 s),
+so a small batch is not slower with more jobs than with one.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +35,10 @@ def _tag_chunk(model_dir: str, pipeline: str | None, items: list[InputItem], exp
     return _worker_tagger(model_dir, pipeline).tag_chunk(items, explain)
 
 
+def _load_only(model_dir: str, pipeline: str | None) -> None:
+    _worker_tagger(model_dir, pipeline)
+
+
 def _chunks(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -37,7 +46,8 @@ def _chunks(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
 
 
 CHUNK_SIZE = 32  # documents a worker preprocesses and predicts together
-CHUNKS_PER_WORKER = 4  # smaller chunks when the batch is small, so that every worker gets work
+CHUNKS_PER_WORKER = 4  # smaller chunks for a smaller batch, so that the workers finish together
+MIN_CHUNK_SIZE = 8  # each chunk costs a model call (about 10 ms) and a round trip to a worker
 
 
 def plan_work(total: int | None, n_jobs: int, backend: str = "loky") -> tuple[int, int]:
@@ -50,7 +60,7 @@ def plan_work(total: int | None, n_jobs: int, backend: str = "loky") -> tuple[in
 
 
 def parallel_chunk_size(total: int, n_jobs: int) -> int:
-    return max(1, min(CHUNK_SIZE, -(-total // (n_jobs * CHUNKS_PER_WORKER))))
+    return max(MIN_CHUNK_SIZE, min(CHUNK_SIZE, -(-total // (n_jobs * CHUNKS_PER_WORKER))))
 
 
 def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: str | None = None, n_jobs: int = 1,
@@ -68,20 +78,69 @@ def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: s
         for chunk in _chunks(items, chunk_size):
             yield from tagger.tag_chunk(chunk, explain, on_document)
         return
-    _worker_tagger(model_dir, pipeline)  # fail early, in this process, on a bad model
+    tagger = _worker_tagger(model_dir, pipeline)  # fails early, in this process, on a bad model
+    if backend == "loky":
+        yield from _tag_with_local_workers(tagger, items, model_dir, pipeline, n_jobs, chunk_size, explain,
+                                           on_document)
+        return
     from joblib import Parallel, delayed, parallel_config
 
     with ExitStack() as stack:
-        if backend == "dask":
-            stack.enter_context(_dask_client(scheduler))
+        stack.enter_context(_dask_client(scheduler))
         stack.enter_context(parallel_config(backend=backend, n_jobs=n_jobs))
         parallel = Parallel(return_as="generator", pre_dispatch="2*n_jobs")
         tasks = (delayed(_tag_chunk)(model_dir, pipeline, chunk, explain) for chunk in _chunks(items, chunk_size))
         for results in parallel(tasks):
-            for result in results:
-                if on_document:
-                    on_document()
-                yield result
+            yield from _counted(results, on_document)
+
+
+def _counted(results: list[TagResult], on_document: Callable[[], None] | None) -> Iterator[TagResult]:
+    for result in results:
+        if on_document:
+            on_document()
+        yield result
+
+
+def _tag_with_local_workers(tagger: Tagger, items: Iterable[InputItem], model_dir: str, pipeline: str | None,
+                            n_jobs: int, chunk_size: int, explain: bool,
+                            on_document: Callable[[], None] | None) -> Iterator[TagResult]:
+    """Chunks go to ``n_jobs - 1`` worker processes once they have loaded the model and while they
+    have room; else this process tags them."""
+    from concurrent.futures import Future
+
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=n_jobs - 1)
+    ready = executor.submit(_load_only, model_dir, pipeline)
+    room = 2 * (n_jobs - 1)  # chunks queued per worker, as joblib's pre_dispatch
+    window: collections.deque[Future | list[TagResult]] = collections.deque()  # in input order
+
+    def busy() -> int:
+        return sum(isinstance(entry, Future) and not entry.done() for entry in window)
+
+    try:
+        for chunk in _chunks(items, chunk_size):
+            if ready.done() and busy() < room:
+                ready.result()  # a worker that failed to load the model fails the run
+                window.append(executor.submit(_tag_chunk, model_dir, pipeline, chunk, explain))
+            else:
+                window.append(tagger.tag_chunk(chunk, explain, on_document))
+            # Hand back what is ready at the head; wait for the head only when the window grows long.
+            while window and (isinstance(window[0], list) or window[0].done() or len(window) > 4 * room):
+                yield from _finished(window.popleft(), on_document)
+        while window:
+            yield from _finished(window.popleft(), on_document)
+    finally:
+        for entry in window:  # stopped early (--fail-fast, Ctrl-C): queued chunks are not needed
+            if isinstance(entry, Future):
+                entry.cancel()
+        if not ready.done():  # the batch was done before a worker was ready: do not wait for it at exit
+            executor.shutdown(wait=False, kill_workers=True)
+
+
+def _finished(entry, on_document: Callable[[], None] | None) -> Iterator[TagResult]:
+    """A chunk's results: tagged here (already counted) or by a worker (counted now)."""
+    return iter(entry) if isinstance(entry, list) else _counted(entry.result(), on_document)
 
 
 def check_backend(backend: str, scheduler: str | None) -> None:

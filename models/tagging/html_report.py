@@ -141,7 +141,7 @@ def html_report(results: Iterable[TagResult], explain: bool = False) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>innotag: innovaatiovaiheet ja ekosysteemipiirteet</title>\n<style>{_STYLE}</style>\n</head>\n"
             "<body>\n<main>\n<h1>Innovaatiovaiheet ja ekosysteemipiirteet</h1>\n"
-            f"<p>{documents}, joista {failed} ei voitu lukea; luokitellut innotag.</p>\n"
+            f"<p>{documents}, lukuvirheitä {failed}. Luokitellut innotag.</p>\n"
             '<p class="note">Vaihearviot ovat oikeassa noin joka toisessa todellisessa asiakirjassa: '
             "ihmisen on tarkistettava ne. Todennäköisyydet kertovat, kuinka varma malli on.</p>\n"
             f"{_summary(results)}\n{body}\n</main>\n</body>\n</html>\n")

@@ -22,8 +22,9 @@ def test_small_batches_run_in_one_process_and_large_ones_in_balanced_chunks():
     from innotag.models.tagging.batch import CHUNK_SIZE, plan_work
 
     assert plan_work(PARALLEL_MIN_DOCUMENTS - 1, 2) == (1, CHUNK_SIZE)
-    assert plan_work(PARALLEL_MIN_DOCUMENTS, 2) == (2, -(-PARALLEL_MIN_DOCUMENTS // 8))
+    assert plan_work(PARALLEL_MIN_DOCUMENTS, 2)[0] == 2
     assert plan_work(10_000, 2) == (2, CHUNK_SIZE)
+    assert plan_work(240, 3) == (3, 20)  # four chunks per process
     assert plan_work(None, 2) == (2, CHUNK_SIZE)  # standard input: the size is unknown
-    assert plan_work(10, 4, backend="dask") == (4, 1)  # a cluster was asked for: use it
+    assert plan_work(10, 4, backend="dask") == (4, 8)  # a cluster was asked for: use it, in chunks of 8 or more
     assert plan_work(10, 1) == (1, CHUNK_SIZE)

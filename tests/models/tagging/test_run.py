@@ -267,3 +267,10 @@ def test_an_interrupted_excel_run_leaves_nothing(mixed_folder, trained_model, tm
     with pytest.raises(KeyboardInterrupt, match="nothing was written .*use --format jsonl or csv"):
         _run_items(interrupted(), trained_model, output, fmt="xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_excel_and_html_go_to_standard_output_as_bytes(mixed_folder, trained_model):
+    for fmt, start in (("xlsx", b"PK"), ("html", b"<!DOCTYPE html>")):
+        stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        run_tagging([mixed_folder / "doc00.txt"], model=trained_model, fmt=fmt, stdout=stdout, progress=False)
+        assert stdout.buffer.getvalue().startswith(start)
