@@ -7,9 +7,10 @@
 Documents are the files in examples/ (PDF, DOCX, HTML, Markdown, text) copied round-robin
 to the wanted count, so reading is included. Every run is a fresh process, so each
 includes start-up and model loading as a user's run does. Three ways are timed for each
-size: one process; two jobs with 32-document chunks; two jobs with the chunk size that
-``plan_work`` picks for that size. The last column is ``innotag tag DIR --n-jobs 2`` as
-shipped, which runs batches under ``PARALLEL_MIN_DOCUMENTS`` in one process. Beside the
+size: one process; two jobs with 32-document chunks and with the chunk size that
+``plan_chunk_size`` picks, both starting the worker at once (the batch size not given); and
+``innotag tag DIR --n-jobs 2`` as shipped, which starts the worker only when the work left,
+timed on the first chunk, is over twice its start-up (``WORKER_START_SECONDS``). Beside the
 wall time, the CPU seconds of the whole process tree and the load average before the run
 are printed: on a shared machine a second process helps only when a core is free.
 """
@@ -64,8 +65,8 @@ def timed(cmd: list[str]) -> tuple[float, float, float]:
 
 
 def main(argv=None) -> None:
-    from innotag.models.tagging import PARALLEL_MIN_DOCUMENTS
-    from innotag.models.tagging.batch import CHUNK_SIZE, parallel_chunk_size
+    from innotag.models.tagging import WORKER_START_SECONDS
+    from innotag.models.tagging.batch import CHUNK_SIZE, plan_chunk_size
 
     parser = argparse.ArgumentParser(description="innotag: one process against --n-jobs 2 by batch size")
     parser.add_argument("--model", type=Path, help="model directory [default: train one on corpus/ first]")
@@ -83,7 +84,7 @@ def main(argv=None) -> None:
     for size in args.sizes:
         folder = work / f"docs-{size}"
         write_documents(size, folder)
-        planned_chunk = parallel_chunk_size(size, args.jobs)
+        planned_chunk = plan_chunk_size(size, args.jobs)
         settings = {"one process": (1, CHUNK_SIZE), f"{args.jobs} jobs, chunks of {CHUNK_SIZE}": (args.jobs, CHUNK_SIZE),
                     f"{args.jobs} jobs, planned chunks": (args.jobs, planned_chunk)}
         commands = {name: [sys.executable, "-c", TAG_ONCE, str(folder), str(model), str(jobs), str(chunk), str(size)]
@@ -100,7 +101,7 @@ def main(argv=None) -> None:
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
     result = {"machine": {"cores": os.cpu_count(), "python": platform.python_version()},
-              "command": " ".join(["python"] + sys.argv), "threshold": PARALLEL_MIN_DOCUMENTS, "rows": rows}
+              "command": " ".join(["python"] + sys.argv), "worker_start_seconds": WORKER_START_SECONDS, "rows": rows}
     print_report(result)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -116,7 +117,8 @@ def print_report(r: dict) -> None:
         cells = [f"{wall:.1f} s ({cpu:.0f} CPU s, load {load:.1f})" for wall, cpu, load in row["runs"].values()]
         print(f"| {row['documents']} | " + " | ".join(cells) + f" | {row['planned_chunk']} |")
     print(f"\nWall time of the fastest of the runs, with its CPU seconds (all processes) and the load average "
-          f"before it. `innotag tag --n-jobs 2` runs batches under {r['threshold']} documents in one process.")
+          f"before it. `innotag tag --n-jobs 2` starts its worker when the work left is over "
+          f"{2 * r['worker_start_seconds']:.0f} s.")
 
 
 if __name__ == "__main__":

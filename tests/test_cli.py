@@ -165,9 +165,7 @@ def test_resume_of_a_whole_file_format_is_refused_before_work(tmp_path):
 def test_tag_help_names_the_formats_dialects_and_when_jobs_help():
     from typer.testing import CliRunner
 
-    from innotag.models.tagging import PARALLEL_MIN_DOCUMENTS
-
     text = " ".join(CliRunner().invoke(cli.app, ["tag", "--help"], terminal_width=200).output.split())
-    for word in ("xlsx", "html", "excel-fi", "--csv-dialect", f"from about {PARALLEL_MIN_DOCUMENTS} documents",
+    for word in ("xlsx", "html", "excel-fi", "--csv-dialect", "workers start only when the work left",
                  "-o tulokset.xlsx", "-o raportti.html"):
         assert word in text, word

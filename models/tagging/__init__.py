@@ -30,10 +30,10 @@ CSV_DIALECTS = {
     "excel-fi": CsvDialect(";", ",", True, "semicolon-separated, decimal comma, UTF-8 with BOM "
                                            "(opens in Excel set to Finnish)"),
 }
-# Each worker process loads spaCy and the model (about 5 s) before its first chunk, so on
-# 2 cores two workers beat one process only from this many documents on (bench/parallel.py,
-# bench/RESULTS.md); smaller batches run in one process whatever --n-jobs says.
-PARALLEL_MIN_DOCUMENTS = 150
+# A worker process spends this long (CPU seconds on 2 cores: imports, spaCy, the model) before
+# its first chunk (bench/parallel.py). With --n-jobs, workers are started only when the work
+# left, as timed in this process, is over twice this: below that they cannot pay for their start.
+WORKER_START_SECONDS = 6.0
 BACKENDS = {
     "loky": "worker processes on this machine (joblib)",
     "dask": "a Dask cluster (needs innotag[dask] and --scheduler)",

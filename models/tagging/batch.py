@@ -7,8 +7,11 @@ few chunks are dispatched ahead of the consumer and results come back in input o
 so memory stays flat however many documents come in.
 
 On this machine (loky) this process is one of the ``n_jobs`` workers: it has loaded the
-model anyway, and tags chunks while the other workers start and load theirs (about 5 s),
-so a small batch is not slower with more jobs than with one.
+model anyway and tags the first chunk itself, timing it. The other workers are started
+only when the work left (documents left times the time per document) is over twice
+their start-up, and they get chunks once they have loaded the model; until then, and
+whenever they are busy, this process tags the next chunk. So a small batch costs no more
+with more jobs than with one, and a large one is shared.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from innotag.models.tagging import BACKENDS, PARALLEL_MIN_DOCUMENTS
+from innotag.models.tagging import BACKENDS, WORKER_START_SECONDS
 from innotag.models.tagging.tagger import TagResult, Tagger
 from innotag.nlp.errors import InnotagError
 from innotag.models.tagging.inputs import InputItem
@@ -50,23 +54,19 @@ CHUNKS_PER_WORKER = 4  # smaller chunks for a smaller batch, so that the workers
 MIN_CHUNK_SIZE = 8  # each chunk costs a model call (about 10 ms) and a round trip to a worker
 
 
-def plan_work(total: int | None, n_jobs: int, backend: str = "loky") -> tuple[int, int]:
-    """The number of processes and the chunk size for a batch of ``total`` documents (None: unknown)."""
+def plan_chunk_size(total: int | None, n_jobs: int) -> int:
+    """Chunks for a batch of ``total`` documents (None: unknown): about four per process, 8 to 32 documents."""
     if n_jobs == 1 or total is None:
-        return n_jobs, CHUNK_SIZE
-    if backend == "loky" and total < PARALLEL_MIN_DOCUMENTS:
-        return 1, CHUNK_SIZE
-    return n_jobs, parallel_chunk_size(total, n_jobs)
-
-
-def parallel_chunk_size(total: int, n_jobs: int) -> int:
+        return CHUNK_SIZE
     return max(MIN_CHUNK_SIZE, min(CHUNK_SIZE, -(-total // (n_jobs * CHUNKS_PER_WORKER))))
 
 
 def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: str | None = None, n_jobs: int = 1,
                backend: str = "loky", scheduler: str | None = None, chunk_size: int = CHUNK_SIZE,
-               explain: bool = False, on_document: Callable[[], None] | None = None) -> Iterator[TagResult]:
-    """Yield one TagResult per item, in input order.
+               explain: bool = False, on_document: Callable[[], None] | None = None,
+               total: int | None = None) -> Iterator[TagResult]:
+    """Yield one TagResult per item, in input order; ``total``, the number of items if known, lets
+    the loky backend judge whether starting workers pays off (unknown: they start at once).
 
     ``on_document`` is called once per document as work advances: per document in this
     process, per chunk as workers hand results back.
@@ -81,7 +81,7 @@ def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: s
     tagger = _worker_tagger(model_dir, pipeline)  # fails early, in this process, on a bad model
     if backend == "loky":
         yield from _tag_with_local_workers(tagger, items, model_dir, pipeline, n_jobs, chunk_size, explain,
-                                           on_document)
+                                           on_document, total)
         return
     from joblib import Parallel, delayed, parallel_config
 
@@ -102,29 +102,42 @@ def _counted(results: list[TagResult], on_document: Callable[[], None] | None) -
 
 
 def _tag_with_local_workers(tagger: Tagger, items: Iterable[InputItem], model_dir: str, pipeline: str | None,
-                            n_jobs: int, chunk_size: int, explain: bool,
-                            on_document: Callable[[], None] | None) -> Iterator[TagResult]:
-    """Chunks go to ``n_jobs - 1`` worker processes once they have loaded the model and while they
-    have room; else this process tags them."""
+                            n_jobs: int, chunk_size: int, explain: bool, on_document: Callable[[], None] | None,
+                            total: int | None) -> Iterator[TagResult]:
+    """Chunks go to ``n_jobs - 1`` worker processes when they pay off, are ready and have room;
+    else this process tags them."""
     from concurrent.futures import Future
 
     from joblib.externals.loky import get_reusable_executor
 
-    executor = get_reusable_executor(max_workers=n_jobs - 1)
-    ready = executor.submit(_load_only, model_dir, pipeline)
+    executor, ready = None, None
     room = 2 * (n_jobs - 1)  # chunks queued per worker, as joblib's pre_dispatch
     window: collections.deque[Future | list[TagResult]] = collections.deque()  # in input order
+    dispatched, local_documents, local_seconds = 0, 0, 0.0
 
     def busy() -> int:
         return sum(isinstance(entry, Future) and not entry.done() for entry in window)
 
+    def workers_pay_off() -> bool:
+        if total is None:
+            return True
+        left = (total - dispatched) * local_seconds / max(local_documents, 1)
+        return local_documents > 0 and left > 2 * WORKER_START_SECONDS
+
     try:
         for chunk in _chunks(items, chunk_size):
-            if ready.done() and busy() < room:
+            if executor is None and workers_pay_off():
+                executor = get_reusable_executor(max_workers=n_jobs - 1)
+                ready = executor.submit(_load_only, model_dir, pipeline)
+            if ready is not None and ready.done() and busy() < room:
                 ready.result()  # a worker that failed to load the model fails the run
                 window.append(executor.submit(_tag_chunk, model_dir, pipeline, chunk, explain))
             else:
+                started = time.perf_counter()
                 window.append(tagger.tag_chunk(chunk, explain, on_document))
+                local_seconds += time.perf_counter() - started
+                local_documents += len(chunk)
+            dispatched += len(chunk)
             # Hand back what is ready at the head; wait for the head only when the window grows long.
             while window and (isinstance(window[0], list) or window[0].done() or len(window) > 4 * room):
                 yield from _finished(window.popleft(), on_document)
@@ -134,7 +147,7 @@ def _tag_with_local_workers(tagger: Tagger, items: Iterable[InputItem], model_di
         for entry in window:  # stopped early (--fail-fast, Ctrl-C): queued chunks are not needed
             if isinstance(entry, Future):
                 entry.cancel()
-        if not ready.done():  # the batch was done before a worker was ready: do not wait for it at exit
+        if ready is not None and not ready.done():  # done before a worker was ready: do not wait for it
             executor.shutdown(wait=False, kill_workers=True)
 
 

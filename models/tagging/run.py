@@ -13,8 +13,8 @@ from pathlib import Path
 
 from innotag.models.errors import InputError, OutputError, check_can_write
 from innotag.models.persistence.store import default_model_dir
-from innotag.models.tagging import PARALLEL_MIN_DOCUMENTS, WHOLE_FILE_FORMATS
-from innotag.models.tagging.batch import check_backend, load_worker_tagger, plan_work, tag_stream
+from innotag.models.tagging import WHOLE_FILE_FORMATS
+from innotag.models.tagging.batch import check_backend, load_worker_tagger, plan_chunk_size, tag_stream
 from innotag.models.tagging.inputs import count_inputs, iter_inputs
 from innotag.models.tagging.output import (ResultWriter, check_format, discard_output, finish_output,
                                            open_output)
@@ -83,10 +83,7 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
         raise InputError(_nothing_found(paths, glob, skipped_files))
     items = itertools.chain([first], items)
     total = count_inputs(paths, glob=glob, text_field=text_field, id_field=id_field)
-    workers, chunk_size = plan_work(total, n_jobs, backend)
-    if workers < n_jobs:
-        log.info("%d documents: tagging in one process (--n-jobs pays off from %d documents)", total,
-                 PARALLEL_MIN_DOCUMENTS)
+    chunk_size = plan_chunk_size(total, n_jobs)
     model_dir = Path(model) if model else default_model_dir()
     load_worker_tagger(model_dir, pipeline)
     summary = TagSummary()
@@ -110,9 +107,9 @@ def run_tagging(paths: Iterable[str | Path], *, model: str | Path | None = None,
             bar.refresh()
 
     try:
-        for result in tag_stream(items, model_dir, pipeline=pipeline, n_jobs=workers, backend=backend,
+        for result in tag_stream(items, model_dir, pipeline=pipeline, n_jobs=n_jobs, backend=backend,
                                  scheduler=scheduler, chunk_size=chunk_size, explain=explain,
-                                 on_document=bar.update):
+                                 on_document=bar.update, total=total):
             if shares_terminal:
                 above_bar(writer.write, result)
             else:

@@ -17,14 +17,11 @@ def test_backends_are_checked_before_work():
         check_backend("dask", None)
 
 
-def test_small_batches_run_in_one_process_and_large_ones_in_balanced_chunks():
-    from innotag.models.tagging import PARALLEL_MIN_DOCUMENTS
-    from innotag.models.tagging.batch import CHUNK_SIZE, plan_work
+def test_chunks_are_sized_to_the_batch():
+    from innotag.models.tagging.batch import CHUNK_SIZE, plan_chunk_size
 
-    assert plan_work(PARALLEL_MIN_DOCUMENTS - 1, 2) == (1, CHUNK_SIZE)
-    assert plan_work(PARALLEL_MIN_DOCUMENTS, 2)[0] == 2
-    assert plan_work(10_000, 2) == (2, CHUNK_SIZE)
-    assert plan_work(240, 3) == (3, 20)  # four chunks per process
-    assert plan_work(None, 2) == (2, CHUNK_SIZE)  # standard input: the size is unknown
-    assert plan_work(10, 4, backend="dask") == (4, 8)  # a cluster was asked for: use it, in chunks of 8 or more
-    assert plan_work(10, 1) == (1, CHUNK_SIZE)
+    assert plan_chunk_size(10_000, 2) == CHUNK_SIZE
+    assert plan_chunk_size(240, 3) == 20  # four chunks per process
+    assert plan_chunk_size(10, 4) == 8  # each chunk costs a model call: never under 8
+    assert plan_chunk_size(None, 2) == CHUNK_SIZE  # standard input: the size is unknown
+    assert plan_chunk_size(10, 1) == CHUNK_SIZE

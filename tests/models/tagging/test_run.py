@@ -125,11 +125,34 @@ def test_output_is_not_overwritten_without_force(baseline_output, mixed_folder, 
         run_tagging([mixed_folder], model=trained_model, output=output, progress=False)
 
 
-def test_two_jobs_equal_one(baseline_output, mixed_folder, trained_model, tmp_path):
+def test_two_jobs_equal_one(baseline_output, mixed_folder, trained_model, tmp_path, monkeypatch):
+    from joblib.externals.loky import get_reusable_executor
+
+    import innotag.models.tagging.batch as batch
+
     expected, _ = baseline_output
     output = tmp_path / "parallel.jsonl"
+    monkeypatch.setattr(batch, "WORKER_START_SECONDS", 0.0)  # start the worker however small the batch
+    executor = get_reusable_executor(max_workers=1)  # the one run_tagging gets, its worker already loaded
+    executor.submit(batch._load_only, str(trained_model), None).result()
+    submitted = []
+    submit = executor.submit
+    monkeypatch.setattr(executor, "submit", lambda fn, *args: submitted.append(fn) or submit(fn, *args))
     run_tagging([mixed_folder], model=trained_model, output=output, n_jobs=2, progress=False)
     assert output.read_bytes() == expected.read_bytes()
+    assert batch._tag_chunk in submitted  # the worker did tag chunks
+
+
+def test_no_worker_starts_for_a_batch_smaller_than_its_start_up(mixed_folder, trained_model, tmp_path, monkeypatch):
+    from joblib.externals import loky
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a worker was started")
+
+    monkeypatch.setattr(loky, "get_reusable_executor", refuse)
+    summary = run_tagging([mixed_folder], model=trained_model, output=tmp_path / "out.jsonl", n_jobs=2,
+                          progress=False)
+    assert summary.documents == 40
 
 
 def test_dask_local_cluster_equals_local_run(baseline_output, mixed_folder, trained_model, tmp_path):
