@@ -144,7 +144,7 @@ def validate_cli(
     corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
     strict: bool = typer.Option(False, "--strict",
                                 help="Size and balance findings are errors, by the standard of innotag's own corpus "
-                                     "(at least 720 documents, 110 per stage, each feature in 20-70 %% of "
+                                     "(at least 720 documents, 110 per stage, each feature in 20-70 % of "
                                      "documents); the options below still override it."),
     min_documents: Optional[int] = typer.Option(None, min=0, help="Warn below this many documents "
                                                 "[default: 180; 720 with --strict]."),
@@ -179,7 +179,7 @@ def validate_cli(
 
       innotag validate my-corpus.jsonl
 
-      innotag validate corpus/ --strict        # innotag's own corpus and its standard
+      innotag validate corpus/ --strict     # to innotag's own standard
     """
     from dataclasses import replace
 
@@ -262,7 +262,8 @@ def train_cli(
     The directory holds model.skops (safe to load), meta.json (versions, pipeline, labels,
     thresholds, seed, the corpus's counts and SHA-256, cross-validated scores pooled and per
     fold) and a README.md model card. The cross-validated scores, with their spread over
-    folds, are printed on stderr at the end: they are scores on the corpus, not on real
+    folds, are printed on stderr at the end (with a progress bar over the folds on a
+    terminal; --quiet turns both off): they are scores on the corpus, not on real
     documents. The model directory is printed on stdout.
 
     Examples:
@@ -301,7 +302,7 @@ def evaluate_cli(
     n_jobs: JobsOption = 1,
     resamples: int = typer.Option(1000, "--resamples", min=100, help="Bootstrap resamples for the 95 % intervals."),
     as_json: JsonOption = False,
-    report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write report.md (scores, per-class tables) and its PNG charts into this folder."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --report folder's report."),
     quiet: QuietOption = False,
 ) -> None:
@@ -311,6 +312,8 @@ def evaluate_cli(
     on CORPUS, with 95 % bootstrap intervals and, when documents name their genre, scores
     per genre. Cross-validation (--cv K): K models trained and scored on folds of CORPUS;
     --seed, --pipeline, --stage-model and --feature-model apply to this mode only.
+    --report DIR adds report.md with precision, recall, F1 and support per stage and per
+    feature, and three captioned charts: stage confusion, F1 per feature, calibration.
 
     Examples:
 
@@ -324,6 +327,8 @@ def evaluate_cli(
     from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
+    if report is not None and report.exists() and not report.is_dir():
+        raise typer.BadParameter(f"{report} is a file; --report needs a folder", param_hint="--report")
     if report is not None and (report / "report.md").exists() and not force:
         raise typer.BadParameter(f"{report} already holds a report; use --force to overwrite it",
                                  param_hint="--report")

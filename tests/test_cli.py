@@ -108,3 +108,5 @@ def test_a_report_folder_is_not_overwritten_without_force(tmp_path):
     code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report")
     assert code == 2 and "--force" in err
     assert (tmp_path / "report" / "report.md").read_text(encoding="utf-8") == "kept"
+    code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report" / "report.md")
+    assert code == 2 and "needs a folder" in err
