@@ -47,9 +47,9 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     started = time.perf_counter()
     check_can_write(output, force)
     corpus = load_corpus(corpus_path)
-    stats = check_trainable(corpus, cv_folds)
-    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
+    stats = check_trainable(corpus, cv_folds, config)
+    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     stages, features = corpus.stages, corpus.feature_matrix
     scores = None
     if cv_folds:

@@ -22,6 +22,7 @@ import numpy as np
 from innotag.models.corpus.load import iter_examples
 from innotag.models.corpus.records import Corpus, Example
 from innotag.models.errors import CorpusError
+from innotag.models.estimators.model import ModelConfig
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 LENGTH_BANDS = (("short", 0, 150), ("medium", 150, 450), ("long", 450, 10**9))
@@ -30,6 +31,8 @@ log = logging.getLogger("innotag")
 
 # Below this many documents a stage's calls and its cross-validated scores swing with a few documents.
 MIN_RELIABLE_PER_STAGE = 30
+# Documents with, and without, a feature that each fit needs to tune the feature's threshold.
+FEATURE_VALUE_PER_FIT = 2
 
 
 @dataclass
@@ -93,13 +96,13 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
     return report
 
 
-def check_trainable(corpus: Corpus, cv_folds: int) -> dict:
+def check_trainable(corpus: Corpus, cv_folds: int, config: ModelConfig | None = None) -> dict:
     """Refuse, before any slow work, a corpus that training cannot use; warn about rare stages.
 
     Returns the corpus statistics.
     """
     stats = corpus_statistics(corpus.examples)
-    problems = training_problems(stats, cv_folds)
+    problems = training_problems(stats, cv_folds, (config or ModelConfig()).calibration_cv)
     if problems:
         more = f" (and {len(problems) - 1} more; `innotag validate` lists them all)" if len(problems) > 1 else ""
         raise CorpusError(problems[0] + more)
@@ -112,34 +115,37 @@ def check_trainable(corpus: Corpus, cv_folds: int) -> dict:
     return stats
 
 
-def fewest_per_feature_value(cv_folds: int) -> int:
-    """Fewest documents with (or without) a feature that training can use.
-
-    The feature's threshold is tuned on at least two documents of each value, in every
-    training fold of ``cv_folds``-fold cross-validation.
-    """
-    need = 2
-    while cv_folds >= 2 and need - math.ceil(need / cv_folds) < 2:
+def fewest_needed(per_fit: int, cv_folds: int) -> int:
+    """Fewest documents of one class (a stage, or a feature's presence or absence) so that every fit
+    sees ``per_fit`` of them: the fit on the whole corpus and, with ``cv_folds``-fold
+    cross-validation, the fit on each fold's training part."""
+    need = per_fit
+    while cv_folds >= 2 and need - math.ceil(need / cv_folds) < per_fit:
         need += 1
     return need
 
 
-def training_problems(stats: dict, cv_folds: int) -> list[str]:
-    """What stops training with ``cv_folds``-fold cross-validation (0: none), from :func:`corpus_statistics`."""
+def training_problems(stats: dict, cv_folds: int, stage_per_fit: int = ModelConfig.calibration_cv) -> list[str]:
+    """What stops training with ``cv_folds``-fold cross-validation (0: none), from :func:`corpus_statistics`.
+
+    Each fit needs ``stage_per_fit`` documents of every stage it sees (the stage model's
+    calibration folds) and :data:`FEATURE_VALUE_PER_FIT` with and without every feature.
+    """
     n, stages, features = stats["documents"], stats["stages"], stats["features"]
     problems = []
+    with_cv = f" with {cv_folds}-fold cross-validation" if cv_folds >= 2 else ""
     if sum(count > 0 for count in stages.values()) < 2:
         problems.append("the corpus needs documents of at least two stages to train on")
-    if cv_folds >= 2:
-        problems += [f"stage {stage}: {count} document{'s' if count != 1 else ''}; {cv_folds}-fold cross-validation "
-                     f"needs at least {cv_folds} (add documents, or cross-validate with fewer folds)"
-                     for stage, count in stages.items() if 0 < count < cv_folds]
-    need = fewest_per_feature_value(cv_folds)
+    need = fewest_needed(stage_per_fit, cv_folds)
+    problems += [f"stage {stage}: {_count(count, 'document')}; training{with_cv} needs at least {need} "
+                 "(add documents" + (", or cross-validate with fewer folds)" if with_cv else ")")
+                 for stage, count in stages.items() if 0 < count < need]
+    need = fewest_needed(FEATURE_VALUE_PER_FIT, cv_folds)
     for feature, present in features.items():
         for state, count in (("present in", present), ("absent from", n - present)):
             if count < need:
-                problems.append(f"feature {feature}: {state} {count} document{'s' if count != 1 else ''}; training "
-                                f"needs at least {need}" + (f" with {cv_folds}-fold cross-validation" if cv_folds >= 2 else ""))
+                problems.append(f"feature {feature}: {state} {_count(count, 'document')}; training{with_cv} "
+                                f"needs at least {need}")
     return problems
 
 
@@ -167,7 +173,8 @@ def _check_balance(report: ValidationReport, rules: Rules) -> None:
     if n < rules.min_documents:
         findings.append(f"{n} documents, fewer than {rules.min_documents}: cross-validated scores swing with a few "
                         "documents")
-    usable = {s: c for s, c in stages.items() if not 0 < c < rules.cv_folds}
+    too_rare_to_train = fewest_needed(ModelConfig.calibration_cv, rules.cv_folds)
+    usable = {s: c for s, c in stages.items() if not 0 < c < too_rare_to_train}
     absent = [s for s, c in usable.items() if c == 0]
     if absent:
         findings.append(f"no documents of stage {', '.join(absent)}: the model will never call "
@@ -181,7 +188,7 @@ def _check_balance(report: ValidationReport, rules: Rules) -> None:
         if count and stages[largest] > rules.max_stage_ratio * count:
             findings.append(f"stage {stage}: {count} documents, {stages[largest] / count:.0f} times fewer than "
                             f"{largest} ({stages[largest]}): the model will seldom call it")
-    need = fewest_per_feature_value(rules.cv_folds)
+    need = fewest_needed(FEATURE_VALUE_PER_FIT, rules.cv_folds)
     for feature, present in features.items():
         share = present / n if n else 0.0
         if not rules.min_feature_share <= share <= rules.max_feature_share:

@@ -60,9 +60,9 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
     corpus = load_corpus(corpus_path)
     if len(corpus) < 2 * k:
         raise CorpusError(f"{len(corpus)} documents are too few for {k}-fold cross-validation")
-    check_trainable(corpus, k)
-    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
+    check_trainable(corpus, k, config)
+    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     log.info("cross-validating %d documents in %d folds", len(corpus), k)
     systems = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=k, n_jobs=n_jobs,
                                   evidence=corpus.evidence, progress=progress)

@@ -65,7 +65,7 @@ def test_a_corpus_that_cannot_be_cross_validated_is_refused_before_preprocessing
     kept = [r for r in records if r["stage"] != "tarve"] + [r for r in records if r["stage"] == "tarve"][:2]
     path = write_jsonl(tmp_path / "c.jsonl", kept)
     monkeypatch.setattr("innotag.models.train.preprocess_corpus", lambda *a, **k: pytest.fail("preprocessed"))
-    with pytest.raises(CorpusError, match="stage tarve: 2 documents; 5-fold cross-validation needs at least 5"):
+    with pytest.raises(CorpusError, match="stage tarve: 2 documents; training with 5-fold cross-validation needs at least 4"):
         train(path, tmp_path / "m", pipeline="fast", cv_folds=5, progress=False)
 
 

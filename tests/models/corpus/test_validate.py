@@ -4,7 +4,7 @@ import pytest
 
 from conftest import CORPUS, small_corpus_records, write_jsonl
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
-from innotag.models.corpus.validate import (OWN_CORPUS_RULES, Rules, fewest_per_feature_value, near_duplicates,
+from innotag.models.corpus.validate import (OWN_CORPUS_RULES, Rules, fewest_needed, near_duplicates,
                                             validate_corpus)
 from innotag.models.corpus.records import Example
 
@@ -68,13 +68,13 @@ def test_what_breaks_training_stays_an_error(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", records)
     report = validate_corpus(path)
     assert not report.ok
-    assert any(e.startswith("stage systeeminen_muutos: 3 documents; 5-fold cross-validation needs at least 5")
-               for e in report.errors)
-    assert any(e.startswith("feature yhteinen_visio: present in 1 document; training needs at least 3")
-               for e in report.errors)
+    assert any(e.startswith("stage systeeminen_muutos: 3 documents; training with 5-fold cross-validation needs "
+                            "at least 4") for e in report.errors)
+    assert any(e.startswith("feature yhteinen_visio: present in 1 document; training with 5-fold cross-validation "
+                            "needs at least 3") for e in report.errors)
     # the same counts, not repeated as warnings
     assert not any("systeeminen_muutos 3" in w or "yhteinen_visio 1" in w for w in report.warnings)
-    assert not any("systeeminen_muutos" in e for e in validate_corpus(path, Rules(cv_folds=3)).errors)
+    assert not any("systeeminen_muutos" in e for e in validate_corpus(path, Rules(cv_folds=0)).errors)
 
 
 def test_a_missing_stage_is_a_warning_and_strict_makes_it_an_error(tmp_path):
@@ -84,8 +84,10 @@ def test_a_missing_stage_is_a_warning_and_strict_makes_it_an_error(tmp_path):
     assert "no documents of stage tarve: the model will never call it" in validate_corpus(path, OWN_CORPUS_RULES).errors
 
 
-def test_feature_counts_training_needs_in_every_fold():
-    assert [fewest_per_feature_value(k) for k in (0, 2, 3, 5, 10)] == [2, 4, 3, 3, 3]
+def test_documents_of_a_class_that_every_fit_needs():
+    # a feature value: 2 in every fit; a stage: 3 (the stage model's calibration folds)
+    assert [fewest_needed(2, k) for k in (0, 2, 3, 5, 10)] == [2, 4, 3, 3, 3]
+    assert [fewest_needed(3, k) for k in (0, 2, 3, 5, 10)] == [3, 6, 5, 4, 4]
 
 
 def test_strict_rules_catch_imbalance_and_missing_combinations(tmp_path):
@@ -125,11 +127,16 @@ def test_check_trainable_refuses_what_training_cannot_use_and_warns_about_rare_s
     from innotag.models.corpus.validate import check_trainable
     from innotag.models.errors import CorpusError
 
-    records = [r for r in small_corpus_records() if r["stage"] != "tarve"]
-    corpus = load_corpus(write_jsonl(tmp_path / "c.jsonl", records))
+    records = small_corpus_records()
+    no_tarve = load_corpus(write_jsonl(tmp_path / "a.jsonl", [r for r in records if r["stage"] != "tarve"]))
     with caplog.at_level("WARNING", logger="innotag"):
-        stats = check_trainable(corpus, 5)
+        stats = check_trainable(no_tarve, 5)
     assert stats["documents"] == 70
     assert "stage tarve has no training documents" in caplog.text and "ideointi has 14" in caplog.text
-    with pytest.raises(CorpusError, match="at least 15 with 20-fold cross-validation|20-fold cross-validation needs"):
-        check_trainable(corpus, 20)
+    tarve = [r for r in records if r["stage"] == "tarve"]
+    three_tarve = load_corpus(write_jsonl(tmp_path / "b.jsonl", [r for r in records if r["stage"] != "tarve"]
+                                          + tarve[:3]))
+    with pytest.raises(CorpusError, match="^stage tarve: 3 documents; training with 5-fold cross-validation needs "
+                                          "at least 4 "):
+        check_trainable(three_tarve, 5)
+    assert check_trainable(three_tarve, 0)["stages"]["tarve"] == 3  # one fit sees all three
