@@ -103,10 +103,10 @@ def reliability_chart(result):
     ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker="o", label="innotag",
             color=SYSTEM_COLOURS["innotag"])
     for b in bins:
-        ax.annotate(f"n={b['n']}", (b["confidence"], b["accuracy"]), textcoords="offset points", xytext=(5, -12),
-                    fontsize=8)
+        ax.annotate(f"n={b['n']}", (b["confidence"], b["accuracy"]), textcoords="offset points",
+                    xytext=(5, -12 if b["accuracy"] > 0.1 else 6), fontsize=8)
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
+    ax.set_ylim(-0.03, 1.03)
     ax.set_xlabel("probability of the predicted stage (bin mean)")
     ax.set_ylabel("share of those calls that were right")
     ece = stage.get("ece")
