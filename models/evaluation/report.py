@@ -113,6 +113,8 @@ def format_evaluation(result) -> str:
     out += ["", "innotag stage confusion (rows: true, columns: predicted)",
             _table([""] + [SHORT_NAMES[s] for s in STAGE_IDS],
                    [[SHORT_NAMES[STAGE_IDS[i]]] + row for i, row in enumerate(main["stage"]["confusion"])])]
+    if result.mode == "cv" and "per_fold" in main:
+        out += ["", format_cv_summary({"folds": result.folds, "scores": result.systems}, result.documents)]
     if result.by_genre:
         out += ["", "BY GENRE (innotag; accuracy of the baselines for comparison)", _table(
             ["genre", "n", "QWK", "accuracy", "within-one", "feature micro-F1", "acc. keywords", "acc. majority"],
@@ -143,8 +145,8 @@ def format_cv_summary(cross_validation: dict, documents: int, width: int = 80) -
                      f"{spread['min']:.3f}–{spread['max']:.3f}",
                      *(f"{scores[s][task][name]:.3f}" for s in ("keywords", "majority") if s in scores)])
     baselines = [s for s in ("keywords", "majority") if s in scores]
-    return "\n".join([f"corpus cross-validation: {folds} folds of the {documents} training documents "
-                      "(innotag pooled over all folds, and its spread over folds; baselines pooled)",
+    return "\n".join([f"corpus cross-validation: {folds} folds of the {documents} training documents",
+                      "innotag pooled over all folds and spread over folds; baselines pooled",
                       _table(["score", "pooled", "mean ± sd", "min–max", *baselines], rows), "",
                       textwrap.fill(REAL_SET_NOTE, width)])
 
