@@ -147,35 +147,70 @@ def preprocess_cli(
 @app.command("validate")
 def validate_cli(
     corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
-    min_documents: int = typer.Option(720, help="Fewest documents allowed."),
-    min_per_stage: int = typer.Option(110, help="Fewest documents allowed per stage."),
-    min_feature_share: float = typer.Option(0.20, help="Lowest allowed share of documents with each feature."),
-    max_feature_share: float = typer.Option(0.70, help="Highest allowed share of documents with each feature."),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Size and balance findings are errors, by the standard of innotag's own corpus "
+                                     "(at least 720 documents, 110 per stage, each feature in 20-70 % of "
+                                     "documents); the options below still override it."),
+    min_documents: Optional[int] = typer.Option(None, min=0, help="Warn below this many documents "
+                                                "[default: 180; 720 with --strict]."),
+    min_per_stage: Optional[int] = typer.Option(None, min=0, help="Warn about a stage with fewer documents "
+                                                "[default: 30; 110 with --strict]."),
+    max_stage_ratio: Optional[float] = typer.Option(None, min=1, help="Warn about a stage with this many times "
+                                                    "fewer documents than the largest stage [default: 5]."),
+    min_per_feature: Optional[int] = typer.Option(None, min=0, help="Warn about a feature present in, or absent "
+                                                  "from, fewer documents [default: 30]."),
+    min_feature_share: Optional[float] = typer.Option(None, min=0, max=1, help="Warn about a feature in a smaller "
+                                                      "share of documents [default: 0; 0.20 with --strict]."),
+    max_feature_share: Optional[float] = typer.Option(None, min=0, max=1, help="Warn about a feature in a larger "
+                                                      "share of documents [default: 1; 0.70 with --strict]."),
     combinations: bool = typer.Option(True, "--combinations/--no-combinations",
-                                      help="Require every feature both present and absent in every stage."),
+                                      help="Warn unless every feature is both present and absent in every stage."),
+    cv: int = typer.Option(5, "--cv", min=0, help="Folds you will train or cross-validate with: a stage or feature "
+                                                  "too rare for them is an error (0: no cross-validation)."),
     max_overlap: float = typer.Option(0.30, help="Largest share of word 5-gram shingles two documents may share."),
+    show_warnings: bool = typer.Option(True, "--warnings/--no-warnings",
+                                       help="Print the warnings (--json always lists them)."),
     as_json: JsonOption = False,
 ) -> None:
     """Check a corpus (schema, size and balance, near-duplicates) and print its statistics.
 
-    The defaults are the standard of innotag's own corpus; relax them for smaller corpora.
-    Exits 1 when any check fails.
-    """
-    from innotag.models.corpus.validate import Rules, validate_corpus
+    Errors are what breaks training: schema errors (unknown labels, duplicate ids, broken
+    evidence offsets), a stage or feature too rare for the --cv folds, near-duplicates.
+    Size and balance findings are warnings scaled to the corpus: a stage with too few
+    documents for reliable scores, or many times fewer than the largest. Exits 1 on errors
+    (with --strict, size and balance findings are errors too).
 
-    rules = Rules(min_documents=min_documents, min_per_stage=min_per_stage, min_feature_share=min_feature_share,
-                  max_feature_share=max_feature_share, every_stage_feature_combination=combinations,
-                  max_shingle_overlap=max_overlap)
+    Examples:
+
+      innotag validate my-corpus.jsonl
+
+      innotag validate corpus/ --strict     # to innotag's own standard
+    """
+    from dataclasses import replace
+
+    from innotag.models.corpus.validate import OWN_CORPUS_RULES, Rules, validate_corpus
+
+    given = {"min_documents": min_documents, "min_per_stage": min_per_stage, "max_stage_ratio": max_stage_ratio,
+             "min_per_feature": min_per_feature, "min_feature_share": min_feature_share,
+             "max_feature_share": max_feature_share}
+    rules = replace(OWN_CORPUS_RULES if strict else Rules(), every_stage_feature_combination=combinations,
+                    cv_folds=cv, max_shingle_overlap=max_overlap,
+                    **{name: value for name, value in given.items() if value is not None})
     report = validate_corpus(corpus, rules)
     if as_json:
-        _echo_json({"ok": report.ok, "errors": report.errors, "statistics": report.stats})
+        _echo_json({"ok": report.ok, "strict": strict, "errors": report.errors, "warnings": report.warnings,
+                    "statistics": report.stats})
     else:
         from innotag.models.evaluation.report import format_statistics
 
         typer.echo(format_statistics(report.stats))
         for error in report.errors:
             typer.echo(f"innotag: error: {error}", err=True)
-        typer.echo(f"{'OK' if report.ok else 'FAILED'}: {len(report.errors)} problem(s) in {corpus}", err=True)
+        for warning in report.warnings if show_warnings else ():
+            typer.echo(f"innotag: warning: {warning}", err=True)
+        hidden = "" if show_warnings or not report.warnings else " (not shown)"
+        typer.echo(f"{'OK' if report.ok else 'FAILED'}: {len(report.errors)} error(s), "
+                   f"{len(report.warnings)} warning(s){hidden} in {corpus}", err=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -230,7 +265,17 @@ def train_cli(
     """Train the stage and feature models on a corpus and write a model directory.
 
     The directory holds model.skops (safe to load), meta.json (versions, pipeline, labels,
-    thresholds, seed, corpus SHA-256, cross-validated scores) and a README.md model card.
+    thresholds, seed, the corpus's counts and SHA-256, cross-validated scores pooled and per
+    fold) and a README.md model card. The cross-validated scores, with their spread over
+    folds, are printed on stderr at the end (with a progress bar over the folds on a
+    terminal; --quiet turns both off): they are scores on the corpus, not on real
+    documents. The model directory is printed on stdout.
+
+    Examples:
+
+      innotag train my-corpus.jsonl --output my-model --pipeline fast
+
+      innotag train corpus/ --output my-model --seed 0 --cv 5 --n-jobs 2
     """
     from innotag.models.persistence.store import default_model_dir
     from innotag.models.train import train
@@ -239,6 +284,10 @@ def train_cli(
     config = _model_config(seed, stage_model, feature_model, stage_prior)
     result = train(corpus, output or default_model_dir(), pipeline=pipeline, config=config, cv_folds=cv,
                    force=force, n_jobs=n_jobs, progress=_progress(quiet))
+    if result.meta["cross_validation"] and not quiet:
+        from innotag.models.evaluation.report import format_cv_summary
+
+        typer.echo(format_cv_summary(result.meta["cross_validation"], result.meta["corpus"]["documents"]), err=True)
     typer.echo(str(result.model_dir))
 
 
@@ -258,7 +307,7 @@ def evaluate_cli(
     n_jobs: JobsOption = 1,
     resamples: int = typer.Option(1000, "--resamples", min=100, help="Bootstrap resamples for the 95 % intervals."),
     as_json: JsonOption = False,
-    report: Optional[Path] = typer.Option(None, "--report", help="Write a Markdown report with PNG charts here."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write report.md (scores, per-class tables) and its PNG charts into this folder."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --report folder's report."),
     quiet: QuietOption = False,
 ) -> None:
@@ -268,6 +317,8 @@ def evaluate_cli(
     on CORPUS, with 95 % bootstrap intervals and, when documents name their genre, scores
     per genre. Cross-validation (--cv K): K models trained and scored on folds of CORPUS;
     --seed, --pipeline, --stage-model and --feature-model apply to this mode only.
+    --report DIR adds report.md with precision, recall, F1 and support per stage and per
+    feature, and three captioned charts: stage confusion, F1 per feature, calibration.
 
     Examples:
 
@@ -281,6 +332,8 @@ def evaluate_cli(
     from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
+    if report is not None and report.exists() and not report.is_dir():
+        raise typer.BadParameter(f"{report} is a file; --report needs a folder", param_hint="--report")
     if report is not None and (report / "report.md").exists() and not force:
         raise typer.BadParameter(f"{report} already holds a report; use --force to overwrite it",
                                  param_hint="--report")

@@ -10,16 +10,18 @@ from pathlib import Path
 
 import numpy as np
 
-from innotag.models.errors import CorpusError, check_can_write
 from innotag.models.corpus.load import load_corpus, preprocess_corpus
+from innotag.models.corpus.records import Corpus
+from innotag.models.corpus.validate import check_trainable
+from innotag.models.errors import check_can_write
 from innotag.models.estimators.model import InnotagModel, ModelConfig
 from innotag.models.schema import STAGE_IDS
 from innotag.nlp.pipeline import DEFAULT_PIPELINE
 
 log = logging.getLogger("innotag")
 
-# Below this many documents a stage's calls and its cross-validated scores swing with a few documents.
-MIN_RELIABLE_PER_STAGE = 30
+# innotag's own annotated corpus, where the source tree is installed (an editable install or a checkout).
+OWN_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @dataclass
@@ -36,7 +38,8 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
 
     ``config`` (default: :class:`ModelConfig()`) holds every setting, the seed included. The
     scores in ``meta.json`` come from ``cv_folds``-fold cross-validation with the same
-    configuration (0 skips it); they are never computed on the training data.
+    configuration (0 skips it), pooled over the folds and per fold; they are never computed
+    on the training data.
     """
     from innotag.models.evaluation.folds import cross_validate_docs
     from innotag.models.persistence.store import save_model
@@ -44,30 +47,22 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     started = time.perf_counter()
     check_can_write(output, force)
     corpus = load_corpus(corpus_path)
-    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
+    stats = check_trainable(corpus, cv_folds, config)
+    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     stages, features = corpus.stages, corpus.feature_matrix
-    if len(set(stages.tolist())) < 2:
-        raise CorpusError("the corpus needs documents of at least two stages to train on")
-    counts = np.bincount(stages, minlength=len(STAGE_IDS))
-    for stage, count in zip(STAGE_IDS, counts):
-        if count < MIN_RELIABLE_PER_STAGE:
-            log.warning("stage %s has %d training documents; calls and cross-validated scores for it are "
-                        "unreliable below about %d", stage, count, MIN_RELIABLE_PER_STAGE)
     scores = None
     if cv_folds:
         log.info("cross-validating (%d folds) for the scores stored with the model", cv_folds)
         scores = cross_validate_docs(docs, stages, features, config=config, k=cv_folds, n_jobs=n_jobs,
-                                     evidence=corpus.evidence)
-    log.info("fitting the model on %d documents", len(corpus))
+                                     evidence=corpus.evidence, progress=progress)
+    log.info("fitting the model on all %d documents", len(corpus))
     model = InnotagModel(config).fit(docs, stages, features, corpus.evidence)
     meta = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "pipeline": info.to_dict(),
         "config": config.to_dict(),
-        "corpus": {"path": str(corpus_path), "documents": len(corpus), "sha256": corpus.sha256(),
-                   "document_digests": sorted(corpus.document_digests()),
-                   "stages": {s: int((stages == i).sum()) for i, s in enumerate(STAGE_IDS)}},
+        "corpus": corpus_description(corpus_path, corpus, stats),
         "thresholds": model.thresholds,
         "cross_validation": {"folds": cv_folds, "scores": scores} if scores else None,
         "baselines": {"majority_stage": int(np.bincount(stages, minlength=len(STAGE_IDS)).argmax()),
@@ -78,3 +73,21 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     seconds = round(time.perf_counter() - started, 1)
     log.info("model written to %s in %.1f s", model_dir, seconds)
     return TrainResult(model_dir, meta, seconds)
+
+
+def corpus_description(corpus_path: str | Path, corpus: Corpus, stats: dict) -> dict:
+    """What the model card and ``evaluate`` need to know of the training corpus.
+
+    ``own_corpus`` compares it with innotag's own corpus (None where that is not installed):
+    whether the files are the same, and how many of the documents are among its documents.
+    """
+    digests = corpus.document_digests()
+    own = None
+    if OWN_CORPUS.is_dir():
+        reference = load_corpus(OWN_CORPUS)
+        known = set(reference.document_digests())
+        own = {"identical": reference.sha256() == corpus.sha256(), "documents": sum(d in known for d in digests),
+               "of": len(reference)}
+    return {"path": str(corpus_path), "name": Path(corpus_path).resolve().name, "documents": len(corpus),
+            "sha256": corpus.sha256(), "document_digests": sorted(digests), "stages": stats["stages"],
+            "features": stats["features"], "own_corpus": own}

@@ -120,3 +120,31 @@ def sample_result(doc_id: str = "a", explained: bool = False):
                       "sentences": ["Mallia kokeiltiin syksyllä <b>kolmessa</b> kunnassa.", "Palaute kerättiin."]},
             "monitoimijaisuus": {"terms": [], "sentences": ["Järjestö ja kunta tekivät työn yhdessä."]}}
     return result
+
+
+@pytest.fixture
+def evaluation_result():
+    """A held-out EvaluationResult from known predictions (no model): innotag mostly right, keywords
+    half right, the majority answer never finding a feature (F1 0)."""
+    import numpy as np
+
+    from innotag.models.evaluation.evaluate import EvaluationResult, score_predictions
+
+    rng = np.random.default_rng(0)
+    n = 60
+    stages = np.arange(n) % 6
+    features = rng.integers(0, 2, (n, 6))
+
+    def system(right_share: float, find_features: bool):
+        right = rng.random(n) < right_share
+        called = np.where(right, stages, (stages + 1) % 6)
+        confidence = rng.uniform(0.3, 0.95, n)
+        stage_proba = np.repeat(((1 - confidence) / 5)[:, None], 6, axis=1)
+        stage_proba[np.arange(n), called] = confidence
+        found = np.where(rng.random((n, 6)) < right_share, features, 1 - features) if find_features else 0 * features
+        return stage_proba, found.astype(float), found
+
+    predictions = {"innotag": system(0.8, True), "keywords": system(0.5, True), "majority": system(0.17, False)}
+    systems = {name: score_predictions(stages, features, p, np.arange(n)) for name, p in predictions.items()}
+    return EvaluationResult("held-out", n, None, 0, "fast", systems, model="/models/my-model",
+                            corpus="data/held-out.jsonl")

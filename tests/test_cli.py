@@ -68,10 +68,12 @@ def test_model_commands_have_help(command):
 
 def test_train_evaluate_tag_round_trip(small_corpus, tmp_path):
     model = tmp_path / "model"
-    code, out, err = run_cli("train", small_corpus, "--output", model, "--pipeline", "fast", "--cv", "0", "-q")
+    code, out, err = run_cli("train", small_corpus, "--output", model, "--pipeline", "fast", "--cv", "2")
     assert code == 0 and out.strip() == str(model) and (model / "meta.json").exists()
+    assert "corpus cross-validation: 2 folds of the 84 training documents" in err and "mean ± sd" in err
+    assert "not what the model gets on real documents" in " ".join(err.split())
     code, _, err = run_cli("train", small_corpus, "--output", model, "--pipeline", "fast", "--cv", "0", "-q")
-    assert code == 1 and "--force" in err
+    assert code == 1 and "--force" in err and "cross-validation" not in err
     code, out, _ = run_cli("evaluate", small_corpus, "--model", model, "--json", "-q")
     assert code == 0 and json.loads(out)["mode"] == "held-out"
     code, out, err = run_cli("tag", "-", "--model", model, "--format", "csv", stdin=FINNISH_TEXT)
@@ -85,6 +87,17 @@ def test_validate_reports_problems_and_statistics(tmp_path):
     assert code == 1 and "documents: 1" in out and "not valid JSON" in err and "Traceback" not in err
 
 
+def test_validate_warns_about_a_small_corpus_and_strict_makes_warnings_errors(small_corpus):
+    code, out, err = run_cli("validate", small_corpus)
+    assert code == 0 and "documents: 84" in out
+    assert "innotag: warning: 6 stages with fewer than 30 documents" in err and "OK: 0 error(s), 3 warning(s)" in err
+    code, out, _ = run_cli("validate", small_corpus, "--json", "--min-per-stage", "10")
+    data = json.loads(out)
+    assert code == 0 and data["ok"] and data["errors"] == [] and len(data["warnings"]) == 2
+    code, _, err = run_cli("validate", small_corpus, "--strict", "--no-warnings")
+    assert code == 1 and "innotag: error: 84 documents, fewer than 720" in err and "warning:" not in err
+
+
 FINNISH_TEXT = ("Pilotissa nuoret ja työntekijät kehittivät yhdessä uutta toimintamallia. "
                 "Kokeilu jatkuu kevääseen, ja palautteen perusteella mallia muutetaan.")
 
@@ -95,6 +108,8 @@ def test_a_report_folder_is_not_overwritten_without_force(tmp_path):
     code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report")
     assert code == 2 and "--force" in err
     assert (tmp_path / "report" / "report.md").read_text(encoding="utf-8") == "kept"
+    code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report" / "report.md")
+    assert code == 2 and "needs a folder" in err
 
 
 @pytest.fixture(scope="module")

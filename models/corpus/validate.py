@@ -1,11 +1,17 @@
-"""Check an annotated corpus: schema, size and balance rules, near-duplicates; compute statistics.
+"""Check an annotated corpus and compute its statistics.
 
-The default rules are the standard of innotag's own corpus (``corpus/README.md``); every
-threshold is a parameter, so the same check serves any user's corpus.
+Two kinds of finding. Errors are what breaks training or evaluation: schema errors (unknown
+labels, duplicate ids, broken evidence offsets), a stage or feature too rare for the
+cross-validation folds, near-duplicate documents. Size and balance findings are warnings
+scaled to the corpus (a stage too small for reliable scores, or many times smaller than the
+largest); ``Rules(strict=True)`` makes them errors, and :data:`OWN_CORPUS_RULES` is the
+standard of innotag's own corpus (``corpus/README.md``).
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -14,22 +20,43 @@ from pathlib import Path
 import numpy as np
 
 from innotag.models.corpus.load import iter_examples
-from innotag.models.corpus.records import Example
+from innotag.models.corpus.records import Corpus, Example
+from innotag.models.errors import CorpusError
+from innotag.models.estimators.model import ModelConfig
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 
 LENGTH_BANDS = (("short", 0, 150), ("medium", 150, 450), ("long", 450, 10**9))
 _WORD = re.compile(r"\w+", re.UNICODE)
+log = logging.getLogger("innotag")
+
+# Below this many documents a stage's calls and its cross-validated scores swing with a few documents.
+MIN_RELIABLE_PER_STAGE = 30
+# Documents with, and without, a feature that each fit needs to tune the feature's threshold.
+FEATURE_VALUE_PER_FIT = 2
 
 
 @dataclass
 class Rules:
-    min_documents: int = 720
-    min_per_stage: int = 110
-    min_feature_share: float = 0.20
-    max_feature_share: float = 0.70
+    """Thresholds of the size and balance checks (warnings unless ``strict``) and of the error checks.
+
+    The defaults suit any corpus; :data:`OWN_CORPUS_RULES` is innotag's own corpus standard.
+    """
+
+    min_documents: int = len(STAGE_IDS) * MIN_RELIABLE_PER_STAGE
+    min_per_stage: int = MIN_RELIABLE_PER_STAGE
+    max_stage_ratio: float = 5.0       # the largest stage may have at most this many times a stage's documents
+    min_per_feature: int = MIN_RELIABLE_PER_STAGE  # documents with, and without, each feature
+    min_feature_share: float = 0.0
+    max_feature_share: float = 1.0
     every_stage_feature_combination: bool = True
+    strict: bool = False               # size and balance findings are errors
+    cv_folds: int = 5                  # the folds training cross-validates with (0: none)
     max_shingle_overlap: float = 0.30
     shingle_size: int = 5
+
+
+OWN_CORPUS_RULES = Rules(min_documents=720, min_per_stage=110, min_feature_share=0.20, max_feature_share=0.70,
+                         strict=True)
 
 
 @dataclass
@@ -59,13 +86,67 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
         else:
             examples.append(example)
     report.stats = corpus_statistics(examples)
-    _check_balance(examples, report, rules)
+    report.errors += training_problems(report.stats, rules.cv_folds)
+    _check_balance(report, rules)
     _check_evidence(examples, report)
     report.near_duplicates = near_duplicates(examples, rules.shingle_size, rules.max_shingle_overlap)
     for a, b, share in report.near_duplicates:
         report.errors.append(f"near-duplicates: {a} and {b} share {share:.0%} of their word "
                              f"{rules.shingle_size}-grams (limit {rules.max_shingle_overlap:.0%})")
     return report
+
+
+def check_trainable(corpus: Corpus, cv_folds: int, config: ModelConfig | None = None) -> dict:
+    """Refuse, before any slow work, a corpus that training cannot use; warn about rare stages.
+
+    Returns the corpus statistics.
+    """
+    stats = corpus_statistics(corpus.examples)
+    problems = training_problems(stats, cv_folds, (config or ModelConfig()).calibration_cv)
+    if problems:
+        more = f" (and {len(problems) - 1} more; `innotag validate` lists them all)" if len(problems) > 1 else ""
+        raise CorpusError(problems[0] + more)
+    for stage, count in stats["stages"].items():
+        if not count:
+            log.warning("stage %s has no training documents: the model will never call it", stage)
+        elif count < MIN_RELIABLE_PER_STAGE:
+            log.warning("stage %s has %d training documents; calls and cross-validated scores for it are "
+                        "unreliable below about %d", stage, count, MIN_RELIABLE_PER_STAGE)
+    return stats
+
+
+def fewest_needed(per_fit: int, cv_folds: int) -> int:
+    """Fewest documents of one class (a stage, or a feature's presence or absence) so that every fit
+    sees ``per_fit`` of them: the fit on the whole corpus and, with ``cv_folds``-fold
+    cross-validation, the fit on each fold's training part."""
+    need = per_fit
+    while cv_folds >= 2 and need - math.ceil(need / cv_folds) < per_fit:
+        need += 1
+    return need
+
+
+def training_problems(stats: dict, cv_folds: int, stage_per_fit: int = ModelConfig.calibration_cv) -> list[str]:
+    """What stops training with ``cv_folds``-fold cross-validation (0: none), from :func:`corpus_statistics`.
+
+    Each fit needs ``stage_per_fit`` documents of every stage it sees (the stage model's
+    calibration folds) and :data:`FEATURE_VALUE_PER_FIT` with and without every feature.
+    """
+    n, stages, features = stats["documents"], stats["stages"], stats["features"]
+    problems = []
+    with_cv = f" with {cv_folds}-fold cross-validation" if cv_folds >= 2 else ""
+    if sum(count > 0 for count in stages.values()) < 2:
+        problems.append("the corpus needs documents of at least two stages to train on")
+    need = fewest_needed(stage_per_fit, cv_folds)
+    problems += [f"stage {stage}: {_count(count, 'document')}; training{with_cv} needs at least {need} "
+                 "(add documents" + (", or cross-validate with fewer folds)" if with_cv else ")")
+                 for stage, count in stages.items() if 0 < count < need]
+    need = fewest_needed(FEATURE_VALUE_PER_FIT, cv_folds)
+    for feature, present in features.items():
+        for state, count in (("present in", present), ("absent from", n - present)):
+            if count < need:
+                problems.append(f"feature {feature}: {state} {_count(count, 'document')}; training{with_cv} "
+                                f"needs at least {need}")
+    return problems
 
 
 def _check_evidence(examples: list[Example], report: ValidationReport) -> None:
@@ -81,27 +162,53 @@ def _check_evidence(examples: list[Example], report: ValidationReport) -> None:
             report.errors.append(f"{e.source}: document {e.id} has evidence but none for {', '.join(lacking)}")
 
 
-def _check_balance(examples: list[Example], report: ValidationReport, rules: Rules) -> None:
-    n = len(examples)
+def _check_balance(report: ValidationReport, rules: Rules) -> None:
+    """Size and balance: warnings scaled to the corpus, errors with ``rules.strict``.
+
+    Counts that already stop training (:func:`training_problems`) are not repeated here.
+    """
+    findings = report.errors if rules.strict else report.warnings
+    stats = report.stats
+    n, stages, features = stats["documents"], stats["stages"], stats["features"]
     if n < rules.min_documents:
-        report.errors.append(f"{n} documents; at least {rules.min_documents} required")
-    stage_counts = Counter(e.stage_id for e in examples)
-    for stage in STAGE_IDS:
-        if stage_counts[stage] < rules.min_per_stage:
-            report.errors.append(f"stage {stage}: {stage_counts[stage]} documents; at least {rules.min_per_stage} required")
-    for feature in FEATURE_IDS:
-        share = sum(feature in e.features for e in examples) / n if n else 0.0
+        findings.append(f"{n} documents, fewer than {rules.min_documents}: cross-validated scores swing with a few "
+                        "documents")
+    too_rare_to_train = fewest_needed(ModelConfig.calibration_cv, rules.cv_folds)
+    usable = {s: c for s, c in stages.items() if not 0 < c < too_rare_to_train}
+    absent = [s for s, c in usable.items() if c == 0]
+    if absent:
+        findings.append(f"no documents of stage {', '.join(absent)}: the model will never call "
+                        + ("it" if len(absent) == 1 else "them"))
+    few = {s: c for s, c in usable.items() if 0 < c < rules.min_per_stage}
+    if few:
+        findings.append(f"{_count(len(few), 'stage')} with fewer than {rules.min_per_stage} documents, too few for "
+                        "reliable calls and cross-validated scores: " + ", ".join(f"{s} {c}" for s, c in few.items()))
+    largest = max(stages, key=stages.get)
+    for stage, count in usable.items():
+        if count and stages[largest] > rules.max_stage_ratio * count:
+            findings.append(f"stage {stage}: {count} documents, {stages[largest] / count:.0f} times fewer than "
+                            f"{largest} ({stages[largest]}): the model will seldom call it")
+    need = fewest_needed(FEATURE_VALUE_PER_FIT, rules.cv_folds)
+    for feature, present in features.items():
+        share = present / n if n else 0.0
         if not rules.min_feature_share <= share <= rules.max_feature_share:
-            report.errors.append(f"feature {feature}: present in {share:.1%} of documents; "
-                                 f"required {rules.min_feature_share:.0%}-{rules.max_feature_share:.0%}")
+            findings.append(f"feature {feature}: present in {share:.1%} of documents, outside "
+                            f"{rules.min_feature_share:.0%}-{rules.max_feature_share:.0%}")
+    rare = {f: p for f, p in features.items() if need <= min(p, n - p) < rules.min_per_feature}
+    if rare:
+        findings.append(f"{_count(len(rare), 'feature')} present in, or absent from, fewer than "
+                        f"{rules.min_per_feature} documents, too few for a reliable F1 and decision threshold: "
+                        + ", ".join(f"{f} {p} of {n}" for f, p in rare.items()))
     if rules.every_stage_feature_combination:
-        for stage in STAGE_IDS:
-            in_stage = [e for e in examples if e.stage_id == stage]
-            for feature in FEATURE_IDS:
-                present = sum(feature in e.features for e in in_stage)
-                if in_stage and (present == 0 or present == len(in_stage)):
-                    state = "absent" if present == len(in_stage) else "present"
-                    report.errors.append(f"stage {stage}: feature {feature} is never {state}")
+        for stage, by_feature in stats["stage_by_feature"].items():
+            for feature, present in by_feature.items():
+                if stages[stage] and present in (0, stages[stage]):
+                    state = "absent" if present else "present"
+                    findings.append(f"stage {stage}: feature {feature} is never {state}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def shingles(text: str, size: int) -> set[int]:

@@ -12,6 +12,7 @@ import numpy as np
 
 from innotag.models.estimators.baselines import KeywordFeatureClassifier, KeywordStageClassifier
 from innotag.models.corpus.load import load_corpus, preprocess_corpus
+from innotag.models.corpus.validate import check_trainable
 from innotag.models.estimators.features import model_inputs
 from innotag.models.evaluation.metrics import feature_metrics, stage_metrics
 from innotag.models.estimators.model import ModelConfig
@@ -44,6 +45,7 @@ class EvaluationResult:
     by_genre: dict[str, dict] = field(default_factory=dict)
     missing: int = 0
     overlap: int = 0  # evaluated documents that were in the model's training corpus
+    corpus: str = ""  # the evaluated corpus or real-document set
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -58,12 +60,14 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
     corpus = load_corpus(corpus_path)
     if len(corpus) < 2 * k:
         raise CorpusError(f"{len(corpus)} documents are too few for {k}-fold cross-validation")
-    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     config = config or ModelConfig()
+    check_trainable(corpus, k, config)
+    docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     log.info("cross-validating %d documents in %d folds", len(corpus), k)
     systems = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=k, n_jobs=n_jobs,
-                                  evidence=corpus.evidence)
-    return EvaluationResult("cv", len(corpus), k, config.seed, info.route, systems, round(time.perf_counter() - started, 1))
+                                  evidence=corpus.evidence, progress=progress)
+    return EvaluationResult("cv", len(corpus), k, config.seed, info.route, systems, round(time.perf_counter() - started, 1),
+                            corpus=str(corpus_path))
 
 
 # Scores given with bootstrap intervals (the others are reported as point values).
@@ -98,7 +102,7 @@ def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamp
     everyone = np.arange(len(docs))
     result = EvaluationResult("held-out", len(corpus), None, loaded.model.config.seed, info.route,
                               {name: score_predictions(stages, features, p, everyone) for name, p in predictions.items()},
-                              model=str(model_dir), missing=len(corpus.missing))
+                              model=str(model_dir), missing=len(corpus.missing), corpus=str(corpus_path))
     trained_on = set(loaded.meta.get("corpus", {}).get("document_digests", []))
     result.overlap = sum(d in trained_on for d in corpus.document_digests())
     if result.overlap:

@@ -19,6 +19,8 @@ from innotag.models.evaluation.metrics import feature_metrics, stage_metrics
 from innotag.models.schema import STAGE_IDS
 
 SYSTEMS = ("innotag", "keywords", "majority")
+# Scores also given per fold, so that their spread over folds can be reported.
+FOLD_SCORES = (("stage", "macro_f1"), ("stage", "qwk"), ("stage", "accuracy"), ("features", "micro_f1"))
 
 
 def joint_folds(stages: np.ndarray, features: np.ndarray, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -48,19 +50,36 @@ def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig, ev
 
 
 def cross_validate_docs(docs, stages, features, *, config: ModelConfig, k: int = 5, n_jobs: int = 1,
-                        systems=SYSTEMS, evidence=None) -> dict[str, dict]:
-    """Out-of-fold predictions for every system, then one score per system on all documents."""
+                        systems=SYSTEMS, evidence=None, progress: bool = False) -> dict[str, dict]:
+    """Out-of-fold predictions for every system, then one score per system on all documents.
+
+    Each system's scores also hold ``per_fold``: the :data:`FOLD_SCORES` of each fold's test
+    documents, in fold order. ``progress`` shows a bar over the folds (on a terminal only).
+    """
+    from tqdm import tqdm
+
     folds = joint_folds(stages, features, k, config.seed)
-    fold_results = Parallel(n_jobs=n_jobs)(
+    jobs = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(
         delayed(_fit_score_fold)(docs, stages, features, train, test, config, evidence) for train, test in folds)
+    by_test = {}
+    for test, out in tqdm(jobs, total=k, desc="cross-validation", unit="fold", disable=None if progress else True,
+                          leave=False):
+        by_test[test.tobytes()] = out
+    fold_results = [(test, by_test[test.tobytes()]) for _, test in folds]
     scores = {}
     for system in systems:
         stage_proba = np.zeros((len(docs), len(STAGE_IDS)))
         feature_proba = np.zeros(features.shape, dtype=float)
         feature_pred = np.zeros(features.shape, dtype=int)
+        per_fold = {f"{task}.{name}": [] for task, name in FOLD_SCORES}
         for test, out in fold_results:
             stage_proba[test], feature_proba[test], feature_pred[test] = out[system]
+            fold = {"stage": stage_metrics(stages[test], out[system][0].argmax(axis=1)),
+                    "features": feature_metrics(features[test], out[system][2])}
+            for task, name in FOLD_SCORES:
+                per_fold[f"{task}.{name}"].append(fold[task][name])
         stage_pred = stage_proba.argmax(axis=1)
         scores[system] = {"stage": stage_metrics(stages, stage_pred, stage_proba),
-                          "features": feature_metrics(features, feature_pred, feature_proba)}
+                          "features": feature_metrics(features, feature_pred, feature_proba),
+                          "per_fold": per_fold}
     return scores

@@ -73,3 +73,10 @@ def feature_metrics(Y_true, Y_pred, proba=None) -> dict:
     if proba is not None:
         out["brier"] = float(((np.asarray(proba) - Y_true) ** 2).mean())
     return out
+
+
+def fold_spread(values) -> dict[str, float]:
+    """Mean, standard deviation (over folds, n-1) and range of one score's per-fold values."""
+    values = np.asarray(values, dtype=float)
+    return {"mean": float(values.mean()), "sd": float(values.std(ddof=1)) if len(values) > 1 else 0.0,
+            "min": float(values.min()), "max": float(values.max())}

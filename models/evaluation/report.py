@@ -1,7 +1,10 @@
-"""Plain-text tables for the terminal: corpus statistics, agreement, evaluation scores."""
+"""Plain-text tables for the terminal (corpus statistics, agreement, evaluation scores) and the Markdown\nevaluation report (its charts: :mod:`.charts`)."""
 
 from __future__ import annotations
 
+import textwrap
+
+from innotag.models.evaluation.metrics import fold_spread
 from innotag.models.schema import FEATURE_IDS, SHORT_NAMES, STAGE_IDS
 
 
@@ -17,20 +20,35 @@ def _table(header: list[str], rows: list[list], align_first_left: bool = True) -
     return "\n".join(lines)
 
 
-def format_statistics(stats: dict) -> str:
+_NO_BREAK = "\u00a0"  # textwrap breaks lines at ASCII whitespace only
+
+
+def _items(items, sep: str = ", ") -> str:
+    """Items joined for textwrap, each kept on one line."""
+    return sep.join(item.replace(" ", _NO_BREAK) for item in items)
+
+
+def format_statistics(stats: dict, width: int = 80) -> str:
+    """Corpus statistics in ``width`` columns: short label names as headers (keyed below the table)."""
     n = stats["documents"] or 1
-    out = [f"documents: {stats['documents']}   words: {stats['words']['total']} "
-           f"(min {stats['words']['min']}, median {stats['words']['median']}, max {stats['words']['max']})   "
-           f"hard cases: {stats['hard_cases']}   with evidence annotation: {stats.get('with_evidence', 0)}", ""]
-    rows = [[s, stats["stages"][s]] + [stats["stage_by_feature"][s][f] for f in FEATURE_IDS] for s in STAGE_IDS]
+    words = stats["words"]
+    out = [f"documents: {stats['documents']}   hard cases: {stats['hard_cases']}   "
+           f"with evidence annotation: {stats.get('with_evidence', 0)}",
+           f"words: {words['total']} (min {words['min']}, median {words['median']}, max {words['max']})", ""]
+    rows = [[SHORT_NAMES[s], stats["stages"][s]] + [stats["stage_by_feature"][s][f] for f in FEATURE_IDS]
+            for s in STAGE_IDS]
     rows.append(["all", stats["documents"]] + [stats["features"][f] for f in FEATURE_IDS])
     rows.append(["share", "100%"] + [f"{stats['features'][f] / n:.0%}" for f in FEATURE_IDS])
     out.append(_table(["stage", "docs"] + [SHORT_NAMES[f] for f in FEATURE_IDS], rows))
     out.append("")
-    out.append("ecosystem score: " + ", ".join(f"{k}: {v}" for k, v in stats["ecosystem_score"].items()))
-    out.append("length bands (words): " + ", ".join(f"{k}: {v}" for k, v in stats["length_bands"].items()))
-    out.append("genres: " + ", ".join(f"{k} {v}" for k, v in stats["genres"].items()))
-    out.append("domains: " + ", ".join(f"{k} {v}" for k, v in stats["domains"].items()))
+    key = [f"{SHORT_NAMES[label]} = {label}" for label in STAGE_IDS + FEATURE_IDS if SHORT_NAMES[label] != label]
+    lines = [("short names: " + _items(key, "; ")) if key else "",
+             "ecosystem score: " + _items(f"{k}: {v}" for k, v in stats["ecosystem_score"].items()),
+             "length bands (words): " + _items(f"{k}: {v}" for k, v in stats["length_bands"].items()),
+             "genres: " + _items(f"{k} {v}" for k, v in stats["genres"].items()),
+             "domains: " + _items(f"{k} {v}" for k, v in stats["domains"].items())]
+    out += [textwrap.fill(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+            .replace(_NO_BREAK, " ") for line in lines if line]
     return "\n".join(out)
 
 
@@ -95,6 +113,8 @@ def format_evaluation(result) -> str:
     out += ["", "innotag stage confusion (rows: true, columns: predicted)",
             _table([""] + [SHORT_NAMES[s] for s in STAGE_IDS],
                    [[SHORT_NAMES[STAGE_IDS[i]]] + row for i, row in enumerate(main["stage"]["confusion"])])]
+    if result.mode == "cv" and "per_fold" in main:
+        out += ["", format_cv_summary({"folds": result.folds, "scores": result.systems}, result.documents)]
     if result.by_genre:
         out += ["", "BY GENRE (innotag; accuracy of the baselines for comparison)", _table(
             ["genre", "n", "QWK", "accuracy", "within-one", "feature micro-F1", "acc. keywords", "acc. majority"],
@@ -105,70 +125,75 @@ def format_evaluation(result) -> str:
     return "\n".join(out)
 
 
+FOLD_SCORE_LABELS = {"stage.macro_f1": "stage macro-F1", "stage.qwk": "stage QWK", "stage.accuracy": "stage accuracy",
+                     "features.micro_f1": "feature micro-F1"}
+REAL_SET_NOTE = ("Corpus cross-validation: scores on held-out folds of the training corpus, not what the model "
+                 "gets on real documents. Measure those on an annotated sample of your own documents with "
+                 "`innotag evaluate`; innotag's figures on real public pages are in its README "
+                 "(`innotag evaluate corpus/real/`).")
+
+
+def format_cv_summary(cross_validation: dict, documents: int, width: int = 80) -> str:
+    """The cross-validated scores stored with a model: pooled over folds, and their spread over folds."""
+    scores = cross_validation["scores"]
+    folds = cross_validation["folds"]
+    rows = []
+    for key, label in FOLD_SCORE_LABELS.items():
+        task, name = key.split(".")
+        spread = fold_spread(scores["innotag"]["per_fold"][key])
+        rows.append([label, f"{scores['innotag'][task][name]:.3f}", f"{spread['mean']:.3f} ± {spread['sd']:.3f}",
+                     f"{spread['min']:.3f}–{spread['max']:.3f}",
+                     *(f"{scores[s][task][name]:.3f}" for s in ("keywords", "majority") if s in scores)])
+    baselines = [s for s in ("keywords", "majority") if s in scores]
+    return "\n".join([f"corpus cross-validation: {folds} folds of the {documents} training documents",
+                      "innotag pooled over all folds and spread over folds; baselines pooled",
+                      _table(["score", "pooled", "mean ± sd", "min–max", *baselines], rows), "",
+                      textwrap.fill(REAL_SET_NOTE, width)])
+
+
+def _markdown_table(header: list[str], rows: list[list]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *["| " + " | ".join(str(c) for c in row) + " |" for row in rows]]
+
+
+def stage_classes(confusion) -> dict[str, dict]:
+    """Precision, recall, F1 and support of each stage, from a confusion matrix (rows: true)."""
+    out = {}
+    for k, stage in enumerate(STAGE_IDS):
+        right, true, called = confusion[k][k], sum(confusion[k]), sum(row[k] for row in confusion)
+        precision, recall = (right / called if called else 0.0), (right / true if true else 0.0)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[stage] = {"precision": precision, "recall": recall, "f1": f1, "support": true, "predicted": called}
+    return out
+
+
 def write_report(result, folder) -> list:
-    """Markdown report with a confusion-matrix heatmap and per-feature bars (PNG)."""
+    """``report.md`` (scores, per-class tables, captioned figures) and its PNG charts, each written atomically."""
+    import os
     from pathlib import Path
 
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import numpy as np
+    from innotag.models.evaluation.charts import CHARTS, save, subject
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     main = result.systems["innotag"]
-    confusion = np.array(main["stage"]["confusion"])
-    names = [f"{n} {s}" for n, s in enumerate(STAGE_IDS, 1)]
-    fig, ax = plt.subplots(figsize=(7.5, 6))
-    ax.imshow(confusion, cmap="Blues")
-    ax.set_xticks(range(len(STAGE_IDS)), names, rotation=35, ha="right")
-    ax.set_yticks(range(len(STAGE_IDS)), names)
-    ax.set_xlabel("predicted stage")
-    ax.set_ylabel("true stage")
-    for i in range(confusion.shape[0]):
-        for j in range(confusion.shape[1]):
-            ax.text(j, i, confusion[i, j], ha="center", va="center",
-                    color="white" if confusion[i, j] > confusion.max() / 2 else "black")
-    ax.set_title("innotag: stage confusion matrix")
-    fig.tight_layout()
-    fig.savefig(folder / "confusion.png", dpi=110)
-    plt.close(fig)
-
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    width = 0.8 / len(result.systems)
-    for n, (system, scores) in enumerate(result.systems.items()):
-        values = [scores["features"]["per_feature"][f]["f1"] for f in FEATURE_IDS]
-        ax.bar(np.arange(len(FEATURE_IDS)) + n * width, values, width, label=system)
-    ax.set_xticks(np.arange(len(FEATURE_IDS)) + width * (len(result.systems) - 1) / 2,
-                  [f.replace("_", "\n", 1) for f in FEATURE_IDS], fontsize=8)
-    ax.set_ylim(0, 1)
-    ax.set_ylabel("F1")
-    ax.set_title("F1 per ecosystem feature")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=len(result.systems), frameon=False)
-    fig.tight_layout()
-    fig.savefig(folder / "features.png", dpi=110)
-    plt.close(fig)
-
-    fig, ax = plt.subplots(figsize=(5.5, 5))
-    bins = main["stage"].get("reliability", [])
-    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label="perfectly calibrated")
-    ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker="o", label="innotag")
-    for b in bins:
-        ax.annotate(str(b["n"]), (b["confidence"], b["accuracy"]), textcoords="offset points", xytext=(4, -10),
-                    fontsize=7)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("probability of the predicted stage")
-    ax.set_ylabel("share of those calls that were right")
-    ax.set_title(f"Stage calibration ({result.documents} documents; n per point)")
-    ax.legend(loc="upper left", frameon=False)
-    fig.tight_layout()
-    fig.savefig(folder / "reliability.png", dpi=110)
-    plt.close(fig)
-
-    text = ["# innotag evaluation", "", "```", format_evaluation(result), "```", "",
-            "![Stage confusion matrix](confusion.png)", "", "![F1 per feature](features.png)", "",
-            "![Stage calibration](reliability.png)", ""]
-    (folder / "report.md").write_text("\n".join(text), encoding="utf-8")
-    return [folder / "report.md", folder / "confusion.png", folder / "features.png", folder / "reliability.png"]
+    figures = [(save(draw(result), folder / name), title, caption) for name, (draw, title, caption) in CHARTS.items()]
+    baselines = [s for s in result.systems if s != "innotag"]
+    text = [f"# innotag evaluation: {subject(result)}", "", "```", format_evaluation(result), "```", "",
+            "## innotag per stage", "",
+            *_markdown_table(["stage", "precision", "recall", "F1", "support", "predicted"],
+                             [[s, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"],
+                               v["predicted"]] for s, v in stage_classes(main["stage"]["confusion"]).items()]),
+            "", "## innotag per ecosystem feature (F1 of the baselines beside it)", "",
+            *_markdown_table(["feature", "precision", "recall", "F1", "support", *(f"F1 {b}" for b in baselines)],
+                             [[f, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"],
+                               *(f"{result.systems[b]['features']['per_feature'][f]['f1']:.3f}" for b in baselines)]
+                              for f, v in main["features"]["per_feature"].items()]),
+            "", "## Figures", ""]
+    for number, (path, title, caption) in enumerate(figures, 1):
+        text += [f"![{title}]({path.name})", "", f"*Figure {number}. {title}: {subject(result)}.* {caption}", ""]
+    report = folder / "report.md"
+    part = folder / "report.md.part"
+    part.write_text("\n".join(text), encoding="utf-8")
+    os.replace(part, report)
+    return [report, *(path for path, _, _ in figures)]

@@ -14,8 +14,11 @@ def test_cross_validation_scores_every_system_on_the_same_folds(small_corpus, tm
     assert set(result.systems) == {"innotag", "keywords", "majority"}
     for scores in result.systems.values():
         assert sum(map(sum, scores["stage"]["confusion"])) == result.documents
+        assert all(len(values) == 3 for values in scores["per_fold"].values())
+    assert result.corpus == str(small_corpus)
     table = format_evaluation(result)
     assert "macro-F1" in table and "QWK" in table and "within-one" in table and "Brier" in table
+    assert "corpus cross-validation: 3 folds of the 84" in table and "mean ± sd" in table
     json.dumps(result.to_dict())
     written = write_report(result, tmp_path / "report")
     assert all(p.exists() and p.stat().st_size > 0 for p in written)
