@@ -355,6 +355,46 @@ def tag_cli(
         raise typer.Exit(1)
 
 
+@app.command("serve")
+def serve_cli(
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; anything but loopback is reachable "
+                                                         "from other machines (use --token)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
+    max_size: float = typer.Option(20, "--max-size", min=0.001, help="Largest request in MB (all files of one "
+                                                                     "upload together); larger ones are refused."),
+    max_batch: int = typer.Option(100, "--max-batch", min=1, help="Most documents in one request."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="INNOTAG_TOKEN",
+                                        help="Require 'Authorization: Bearer TOKEN' (the page gets it from the "
+                                             "printed address)."),
+    quiet: QuietOption = False,
+) -> None:
+    """Start a local web page and REST API with the model loaded once.
+
+    The page (Finnish, with an English switch) tags dropped or pasted documents, shows each
+    call with its evidence highlighted in the text, and downloads results as CSV or Excel.
+    The API: POST /v1/tag, POST /v1/tag-batch, GET /v1/model, GET /v1/health; its docs are
+    at /docs and the spec at /openapi.json. Ctrl-C stops the server.
+
+    Examples:
+
+      innotag serve              # open http://127.0.0.1:8000/
+
+      innotag serve --model my-model --port 8080 --max-size 50
+
+      curl -s -F file=@raportti.pdf http://127.0.0.1:8000/v1/tag
+    """
+    from innotag.models.persistence.store import default_model_dir
+    from innotag.models.serving.app import serve  # after the checks: it loads FastAPI and the model
+
+    model_dir = model or default_model_dir()
+    if not (model_dir / "meta.json").is_file():
+        raise typer.BadParameter(f"{model_dir} is not an innotag model directory (no meta.json); "
+                                 "train one with `innotag train corpus/`", param_hint="--model")
+    serve(model_dir, host, port, max_size=int(max_size * 1_000_000), max_batch=max_batch, token=token or None,
+          quiet=quiet)
+
+
 def _format_for(output: Optional[Path]) -> str:
     """The format an --output file's extension names; a table on a terminal, else JSON lines."""
     if output is None:
