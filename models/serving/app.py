@@ -204,6 +204,10 @@ def serve(model_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: i
         print(f"innotag: serving on {url}{'?token=' + token if token else ''}  (API docs {url}docs; Ctrl-C stops)",
               flush=True)
         config = uvicorn.Config(app, log_level="warning" if quiet else "info", access_log=not quiet)
-        uvicorn.Server(config).run(sockets=[sock])
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn shuts down cleanly, then passes Ctrl-C on: the normal way to stop
+            pass
+        print("innotag: server stopped", file=sys.stderr)
     finally:
         sock.close()
