@@ -7,6 +7,10 @@ exit code 1; usage errors exit with 2.
 
 from __future__ import annotations
 
+import time
+
+_STARTED = time.perf_counter()  # a run's summary counts from here, start-up included
+
 import importlib.util
 import json
 import logging
@@ -18,7 +22,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
-from innotag.models.tagging import BACKENDS, FORMATS
+from innotag.models.tagging import BACKENDS, CSV_DIALECTS, FORMATS, PARALLEL_MIN_DOCUMENTS, WHOLE_FILE_FORMATS
 from innotag.nlp import ROUTES
 from innotag.nlp.errors import InnotagError
 
@@ -41,6 +45,7 @@ StageModel = _choices(STAGE_MODELS, "StageModel")
 FeatureModel = _choices(FEATURE_MODELS, "FeatureModel")
 Format = _choices(FORMATS, "Format")
 Backend = _choices(BACKENDS, "Backend")
+CsvDialectChoice = _choices(CSV_DIALECTS, "CsvDialectChoice")
 StagePrior = _choices(("real", "corpus"), "StagePrior")
 
 
@@ -302,19 +307,28 @@ def evaluate_cli(
 
 @app.command("tag")
 def tag_cli(
-    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL/CSV files, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL files, tables (CSV, TSV, XLSX) "
+                                                "with a text column, or - for stdin."),
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", case_sensitive=False,
-                                         help="Output format [default: from the --output extension (.jsonl, .csv); "
-                                              "else a table on a terminal and jsonl in a pipe]."),
+                                         help="Output format: " + "; ".join(f"'{k}': {v}" for k, v in FORMATS.items())
+                                              + " [default: from the --output extension (.jsonl, .csv, .xlsx, "
+                                                ".html); else a table on a terminal and jsonl in a pipe]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    csv_dialect: CsvDialectChoice = typer.Option(
+        CsvDialectChoice.standard, "--csv-dialect",
+        help="CSV flavour: " + "; ".join(f"'{k}': {d.description}" for k, d in CSV_DIALECTS.items()) + "."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
-    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted --output run, skipping done documents."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted --output run (jsonl or csv), "
+                                                        "skipping done documents."),
     explain: bool = typer.Option(False, "--explain", help="Add the top terms and evidence sentences of each call."),
     glob: Optional[str] = typer.Option(None, "--glob", help="Only files in folders matching this pattern, e.g. '*.pdf'."),
-    text_field: str = typer.Option("text", help="Text column of JSONL/CSV inputs."),
-    id_field: str = typer.Option("id", help="Id column of JSONL/CSV inputs."),
-    n_jobs: JobsOption = 1,
+    text_field: str = typer.Option("text", help="Text column of JSONL and table inputs."),
+    id_field: str = typer.Option("id", help="Id column of JSONL and table inputs."),
+    n_jobs: int = typer.Option(1, "--n-jobs", "-j", min=1,
+                               help=f"Parallel processes. Each loads the model first (about 5 s), so it pays off "
+                                    f"from about {PARALLEL_MIN_DOCUMENTS} documents; smaller batches run in one "
+                                    "process."),
     backend: Backend = typer.Option(Backend.loky, help="; ".join(f"'{k}': {v}" for k, v in BACKENDS.items()) + "."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --backend dask."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first document that fails."),
@@ -333,9 +347,13 @@ def tag_cli(
 
       innotag tag raportti.pdf --explain
 
-      innotag tag hankkeet/ --glob '*.pdf' -o tulokset.csv
+      innotag tag hankkeet/ --glob '*.pdf' -o tulokset.xlsx           # Excel, Finnish headers
 
-      innotag tag dokumentit.jsonl --text-field body -o out.jsonl --n-jobs 2
+      innotag tag hankkeet/ --explain -o raportti.html                # a report page to read or share
+
+      innotag tag hankkeet/ -o tulokset.csv --csv-dialect excel-fi    # CSV for Excel set to Finnish
+
+      innotag tag hankkeet.xlsx --text-field kuvaus --id-field tunnus -o out.jsonl --n-jobs 2
     """
     _setup_logging(verbose, quiet)
     if backend is Backend.dask and not scheduler:
@@ -344,11 +362,15 @@ def tag_cli(
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     fmt_name = fmt.value if fmt else _format_for(output)
+    if resume and fmt_name in WHOLE_FILE_FORMATS:
+        raise typer.BadParameter(f"--resume needs jsonl or csv output; {fmt_name} is written whole at the end",
+                                 param_hint="--resume")
     from innotag.models.tagging.run import run_tagging  # after the checks: it loads spaCy and scikit-learn
 
     summary = run_tagging(paths, model=model, output=output, fmt=fmt_name, force=force, resume=resume, explain=explain,
-                          glob=glob, text_field=text_field, id_field=id_field, n_jobs=n_jobs, backend=backend.value,
-                          scheduler=scheduler, fail_fast=fail_fast, progress=_progress(quiet))
+                          csv_dialect=csv_dialect.value, glob=glob, text_field=text_field, id_field=id_field,
+                          n_jobs=n_jobs, backend=backend.value, scheduler=scheduler, fail_fast=fail_fast,
+                          progress=_progress(quiet), started=_STARTED)
     if not quiet:
         typer.echo(f"innotag: {summary.line()}", err=True)
     if summary.failed:
@@ -395,17 +417,19 @@ def serve_cli(
           quiet=quiet)
 
 
+_EXTENSIONS = {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "xlsx": "xlsx", "html": "html",
+               "htm": "html"}
+
+
 def _format_for(output: Optional[Path]) -> str:
     """The format an --output file's extension names; a table on a terminal, else JSON lines."""
     if output is None:
         return "table" if sys.stdout.isatty() else "jsonl"
     suffix = output.suffix.lower().lstrip(".")
-    if suffix in FORMATS and suffix != "table":
-        return suffix
-    if suffix in ("json", "ndjson"):
-        return "jsonl"
-    raise typer.BadParameter(f"cannot tell the format from '{output.name}'; name a .jsonl or .csv file, "
-                             "or give --format", param_hint="--output")
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    raise typer.BadParameter(f"cannot tell the format from '{output.name}'; name a .jsonl, .csv, .xlsx or .html "
+                             "file, or give --format", param_hint="--output")
 
 
 def main() -> None:

@@ -97,18 +97,28 @@ class Preprocessor:
         if chunk:
             yield from self._process_chunk(chunk)
 
-    def _process_chunk(self, texts: list[str]) -> list[Preprocessed]:
+    def _process_chunk(self, texts: list[str]) -> Iterator[Preprocessed]:
+        """Yield each document as soon as its last unit is processed, so callers can report progress."""
         results: list[Preprocessed | None] = [self.cache.get(t) if self.cache else None for t in texts]
-        todo = [i for i, r in enumerate(results) if r is None]
-        units = [(unit, i) for i in todo for unit in split_units(texts[i])]
-        for i in todo:
+        new = {i for i, r in enumerate(results) if r is None}
+        units = [(unit, i) for i in sorted(new) for unit in split_units(texts[i])]
+        for i in new:
             results[i] = Preprocessed()
+        ready = 0
+
+        def complete(upto: int) -> Iterator[Preprocessed]:
+            """Documents before ``upto`` are done: units come in document order."""
+            nonlocal ready
+            for n in range(ready, upto):
+                if self.cache and n in new:
+                    self.cache.put(texts[n], results[n])
+                yield results[n]
+            ready = max(ready, upto)
+
         for doc, i in self.nlp.pipe(units, batch_size=self.batch_size, as_tuples=True):
+            yield from complete(i)
             _add_doc(results[i], doc, use_simplemma_for_unknown=self.info.route == ACCURATE)
-        if self.cache:
-            for i in todo:
-                self.cache.put(texts[i], results[i])
-        return results
+        yield from complete(len(texts))
 
 
 def split_units(text: str) -> list[str]:

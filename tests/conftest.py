@@ -102,3 +102,21 @@ def real_set(tmp_path_factory) -> Path:
             (folder / "texts" / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
     write_jsonl(folder / "index.jsonl", index)
     return folder
+
+
+def sample_result(doc_id: str = "a", explained: bool = False):
+    """A TagResult as the tagger makes it: stage kokeilu, one feature present, optionally with evidence."""
+    from innotag.models.schema import FEATURE_IDS, STAGE_IDS
+    from innotag.models.tagging.tagger import TagResult
+
+    result = TagResult(id=doc_id, path=doc_id, stage="kokeilu", stage_probability=0.7,
+                       stage_probabilities={s: (0.7 if s == "kokeilu" else 0.06) for s in STAGE_IDS},
+                       expected_stage=3.1, features=["monitoimijaisuus"],
+                       feature_probabilities={f: (0.8 if f == "monitoimijaisuus" else 0.2) for f in FEATURE_IDS},
+                       thresholds={f: 0.4 for f in FEATURE_IDS}, ecosystem_score=1)
+    if explained:
+        result.explanation = {
+            "stage": {"terms": [{"term": "kokeilla", "weight": 0.4}],
+                      "sentences": ["Mallia kokeiltiin syksyllä <b>kolmessa</b> kunnassa.", "Palaute kerättiin."]},
+            "monitoimijaisuus": {"terms": [], "sentences": ["Järjestö ja kunta tekivät työn yhdessä."]}}
+    return result

@@ -23,3 +23,8 @@ def test_throughput_smoke(small_corpus, tmp_path):
     out = run("bench/throughput.py", "--quick", "--corpus", small_corpus, "--json", tmp_path / "t.json")
     assert "## Tagging" in out and "## Floors" in out and "## Cost growth" in out and "## Training" in out
     assert (tmp_path / "t.json").exists()
+
+
+def test_parallel_smoke(trained_model, tmp_path):
+    out = run("bench/parallel.py", "--model", trained_model, "--sizes", "4", "--json", tmp_path / "p.json")
+    assert "| 4 | " in out and "one process (s)" in out and (tmp_path / "p.json").exists()

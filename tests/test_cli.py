@@ -95,3 +95,79 @@ def test_a_report_folder_is_not_overwritten_without_force(tmp_path):
     code, _, err = run_cli("evaluate", tmp_path / "corpus.jsonl", "--report", tmp_path / "report")
     assert code == 2 and "--force" in err
     assert (tmp_path / "report" / "report.md").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.fixture(scope="module")
+def semicolon_table(tmp_path_factory):
+    """A table as Finnish Excel saves it: ';' between columns, cp1252 text."""
+    from conftest import small_corpus_records
+
+    path = tmp_path_factory.mktemp("tables") / "hankkeet.csv"
+    rows = [f'{r["id"]};"{r["text"][:600]}"' for r in small_corpus_records(per_stage=1)[:2]]
+    path.write_bytes(("tunnus;kuvaus\n" + "\n".join(rows) + "\n").encode("cp1252", "replace"))
+    return path
+
+
+def test_tag_writes_excel_with_finnish_headers_and_evidence(semicolon_table, trained_model, tmp_path):
+    from openpyxl import load_workbook
+
+    output = tmp_path / "tulokset.xlsx"
+    code, out, err = run_cli("tag", semicolon_table, "--text-field", "kuvaus", "--id-field", "tunnus", "--explain",
+                             "-o", output, "--model", trained_model)
+    assert code == 0, err
+    assert out == "" and "2 documents, 0 failed" in err
+    book = load_workbook(output, read_only=True)
+    rows = list(book["tulokset"].iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:4] == ("tunnus", "polku", "vaihe", "vaiheen nimi") and "perustelu: vaihe" in header
+    assert len(rows) == 3 and isinstance(rows[1][header.index("vaiheen todennäköisyys")], float)
+    assert rows[1][header.index("perustelu: vaihe")]
+    legend = dict(list(book["sarakkeet"].iter_rows(values_only=True))[1:])
+    assert legend["perustelu: vaihe"] == "evidence_stage"
+    assert not (tmp_path / "tulokset.xlsx.part").exists()
+
+
+def test_tag_writes_an_html_report_with_highlighted_evidence(trained_model, tmp_path):
+    from html.parser import HTMLParser
+
+    document = tmp_path / "raportti <1>.txt"
+    document.write_text(FINNISH_TEXT * 3, encoding="utf-8")
+    output = tmp_path / "raportti.html"
+    code, _, err = run_cli("tag", document, "--explain", "-o", output, "--model", trained_model)
+    assert code == 0, err
+    page = output.read_text("utf-8")
+    HTMLParser().feed(page)
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "raportti &lt;1&gt;.txt" in page and "raportti <1>" not in page
+    assert "<mark>" in page and "Vaiheiden todennäköisyydet" in page
+
+
+def test_tag_csv_for_finnish_excel(trained_model, tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text(FINNISH_TEXT * 3, encoding="utf-8")
+    output = tmp_path / "tulokset.csv"
+    code, _, err = run_cli("tag", document, "-o", output, "--csv-dialect", "excel-fi", "--model", trained_model)
+    assert code == 0, err
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid;path;stage;stage_probability;")
+    values = data.decode("utf-8-sig").splitlines()[1].split(";")
+    assert values[3].startswith("0,") and "." not in values[3]
+
+
+def test_resume_of_a_whole_file_format_is_refused_before_work(tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text(FINNISH_TEXT, encoding="utf-8")
+    code, _, err = run_cli("tag", document, "-o", tmp_path / "out.xlsx", "--resume", "--model", tmp_path / "nonexistent")
+    assert code == 2 and "--resume needs jsonl or csv" in err and "nonexistent" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_tag_help_names_the_formats_dialects_and_when_jobs_help():
+    from typer.testing import CliRunner
+
+    from innotag.models.tagging import PARALLEL_MIN_DOCUMENTS
+
+    text = " ".join(CliRunner().invoke(cli.app, ["tag", "--help"], terminal_width=200).output.split())
+    for word in ("xlsx", "html", "excel-fi", "--csv-dialect", f"from about {PARALLEL_MIN_DOCUMENTS} documents",
+                 "-o tulokset.xlsx", "-o raportti.html"):
+        assert word in text, word

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from innotag.models.tagging.columns import FLAG_TEXTS
+
 LANGUAGES = ("fi", "en")
 
 UI = {
@@ -115,18 +117,15 @@ UI = {
     },
 }
 
-FLAGS = {
-    "empty": ("Asiakirjassa ei ole tunnistettavaa tekstiä, joten arviota ei anneta.",
-              "The document has no usable text, so no labels are given."),
-    "not_finnish": ("Teksti ei näytä suomenkieliseltä, joten arviota ei anneta. innotag lukee vain suomea.",
-                    "The text does not look Finnish, so no labels are given. innotag reads Finnish only."),
-    "unknown_vocabulary": ("Tekstin sanasto on lähes kokonaan muuta kuin mallin oppimaa, joten arviota ei anneta.",
-                           "Almost none of the text's vocabulary is known to the model, so no labels are given."),
-    "short": ("Teksti on lyhyt (alle 25 sanaa): arvio perustuu vähään.",
-              "The text is short (under 25 words): the labels rest on little."),
-    "out_of_domain": ("Teksti poikkeaa mallin opetusaineistosta: tarkista arvio lukemalla.",
-                      "The text is unlike the model's training documents: check the labels by reading."),
+# Finnish: the reports' own flag texts (models/tagging/columns.py), so the page and the files agree.
+_FLAGS_EN = {
+    "empty": "empty: the document has no usable text, so no labels are given",
+    "not_finnish": "not Finnish: the text is not in Finnish, so no labels are given",
+    "unknown_vocabulary": "unknown vocabulary: too little of the text is known to the model, so no labels are given",
+    "short": "short: the labels rest on little text (under 25 words), check them",
+    "out_of_domain": "out of domain: the text is unlike the model's training documents, check the labels",
 }
+FLAGS = {flag: (FLAG_TEXTS[flag], english) for flag, english in _FLAGS_EN.items()}
 
 # (reason pattern from nlp/readers.py, Finnish, English)
 READ_ERRORS = [
@@ -162,7 +161,8 @@ def pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def flag_message(flag: str, lang: str) -> str:
-    return pick(FLAGS[flag], lang) if flag in FLAGS else flag
+    message = pick(FLAGS[flag], lang) if flag in FLAGS else flag
+    return message[:1].upper() + message[1:]
 
 
 def read_error_message(error: str, lang: str) -> str:

@@ -23,6 +23,7 @@ from innotag.models.serving.problems import PROBLEMS, Problem
 from innotag.models.serving.service import Source, Tagged
 from innotag.models.serving.uploads import read_form
 from innotag.models.serving.view import document_view
+from innotag.models.tagging.output import results_to_bytes
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -115,7 +116,9 @@ async def download(request: Request, run_id: str, fmt: str):
     tagged = request.app.state.results.get(run_id)
     if tagged is None or fmt not in DOWNLOADS:
         return error_page(request, messages.UI[language(request)]["expired" if tagged is None else "not_found"], 404)
-    data = results_bytes([t.result for t in tagged], fmt)
+    # CSV for Excel set to Finnish (semicolons, decimal comma) on the Finnish page, plain CSV on the English one
+    data = results_to_bytes([t.result for t in tagged], fmt, explain=True,
+                            csv_dialect="excel-fi" if language(request) == "fi" else "standard")
     return Response(data, media_type=DOWNLOADS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="innotag-tulokset.{fmt}"'})
 
@@ -124,9 +127,3 @@ async def download(request: Request, run_id: str, fmt: str):
 async def problems(request: Request):
     return render(request, "problems.html", language(request), problems=PROBLEMS)
 
-
-def results_bytes(results, fmt: str) -> bytes:
-    """A download of the results with their evidence, written by the same code as ``innotag tag``'s outputs."""
-    from innotag.models.tagging.output import results_to_bytes
-
-    return results_to_bytes(results, fmt, explain=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from innotag.models.tagging import BACKENDS
+from innotag.models.tagging import BACKENDS, PARALLEL_MIN_DOCUMENTS
 from innotag.models.tagging.tagger import TagResult, Tagger
 from innotag.nlp.errors import InnotagError
 from innotag.models.tagging.inputs import InputItem
@@ -36,16 +36,37 @@ def _chunks(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
         yield chunk
 
 
+CHUNK_SIZE = 32  # documents a worker preprocesses and predicts together
+CHUNKS_PER_WORKER = 4  # smaller chunks when the batch is small, so that every worker gets work
+
+
+def plan_work(total: int | None, n_jobs: int, backend: str = "loky") -> tuple[int, int]:
+    """The number of processes and the chunk size for a batch of ``total`` documents (None: unknown)."""
+    if n_jobs == 1 or total is None:
+        return n_jobs, CHUNK_SIZE
+    if backend == "loky" and total < PARALLEL_MIN_DOCUMENTS:
+        return 1, CHUNK_SIZE
+    return n_jobs, parallel_chunk_size(total, n_jobs)
+
+
+def parallel_chunk_size(total: int, n_jobs: int) -> int:
+    return max(1, min(CHUNK_SIZE, -(-total // (n_jobs * CHUNKS_PER_WORKER))))
+
+
 def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: str | None = None, n_jobs: int = 1,
-               backend: str = "loky", scheduler: str | None = None, chunk_size: int = 32,
-               explain: bool = False) -> Iterator[TagResult]:
-    """Yield one TagResult per item, in input order."""
+               backend: str = "loky", scheduler: str | None = None, chunk_size: int = CHUNK_SIZE,
+               explain: bool = False, on_document: Callable[[], None] | None = None) -> Iterator[TagResult]:
+    """Yield one TagResult per item, in input order.
+
+    ``on_document`` is called once per document as work advances: per document in this
+    process, per chunk as workers hand results back.
+    """
     model_dir = str(model_dir)
     check_backend(backend, scheduler)
     if n_jobs == 1 and backend == "loky":
         tagger = _worker_tagger(model_dir, pipeline)
         for chunk in _chunks(items, chunk_size):
-            yield from tagger.tag_chunk(chunk, explain)
+            yield from tagger.tag_chunk(chunk, explain, on_document)
         return
     _worker_tagger(model_dir, pipeline)  # fail early, in this process, on a bad model
     from joblib import Parallel, delayed, parallel_config
@@ -57,7 +78,10 @@ def tag_stream(items: Iterable[InputItem], model_dir: str | Path, *, pipeline: s
         parallel = Parallel(return_as="generator", pre_dispatch="2*n_jobs")
         tasks = (delayed(_tag_chunk)(model_dir, pipeline, chunk, explain) for chunk in _chunks(items, chunk_size))
         for results in parallel(tasks):
-            yield from results
+            for result in results:
+                if on_document:
+                    on_document()
+                yield result
 
 
 def check_backend(backend: str, scheduler: str | None) -> None:

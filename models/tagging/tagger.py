@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -89,8 +89,13 @@ class Tagger:
         if chunk:
             yield from self.tag_chunk(chunk, explain)
 
-    def tag_chunk(self, items: list[InputItem], explain: bool = False) -> list[TagResult]:
-        """Read, preprocess and predict one chunk of items; the unit of parallel work."""
+    def tag_chunk(self, items: list[InputItem], explain: bool = False,
+                  on_document: Callable[[], None] | None = None) -> list[TagResult]:
+        """Read, preprocess and predict one chunk of items; the unit of parallel work.
+
+        ``on_document`` is called as each document is read (when it fails) or preprocessed,
+        which is where the time goes, so that a progress bar can move within a chunk.
+        """
         results: list[TagResult | None] = [None] * len(items)
         texts, positions = [], []
         for i, item in enumerate(items):
@@ -99,7 +104,13 @@ class Tagger:
                 positions.append(i)
             except InnotagError as exc:
                 results[i] = TagResult(id=item.id, path=item.path, error=str(exc))
-        docs = list(self.preprocessor.pipe(texts))
+                if on_document:
+                    on_document()
+        docs = []
+        for doc in self.preprocessor.pipe(texts):
+            docs.append(doc)
+            if on_document:
+                on_document()
         for i, prediction in zip(positions, self.model.predict(docs, explain=explain)):
             results[i] = TagResult.from_prediction(items[i], prediction)
         return results

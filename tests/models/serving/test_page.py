@@ -65,17 +65,21 @@ def _run(server):
     return server.post("/tag", files=files, allow_redirects=False).headers["location"].split("?")[0]
 
 
-def test_download_csv(server):
-    response = server.get(_run(server) + "/download.csv")
+def test_download_csv_for_excel_in_finnish_or_plain_in_english(server):
+    run = _run(server)
+    response = server.get(run + "/download.csv?lang=fi")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert len(rows) == 3
+    assert response.content.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 3 and rows[0][0] == "id" and "evidence_stage" in rows[0]
+    plain = server.get(run + "/download.csv?lang=en").content.decode("utf-8")
+    assert list(csv.reader(io.StringIO(plain)))[1:] and not plain.startswith("\ufeff")
 
 
 def test_download_xlsx_has_finnish_columns(server):
     openpyxl = pytest.importorskip("openpyxl")
-    response = server.get(_run(server) + "/download.xlsx")
+    response = server.get(_run(server) + "/download.xlsx?lang=fi")
     assert response.status_code == 200 and response.content[:2] == b"PK"
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]

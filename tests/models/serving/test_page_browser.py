@@ -92,5 +92,5 @@ def test_english_switch_and_keyboard(server, page):
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")  # the submit button, by keyboard
     page.wait_for_url("**/results/**")
-    assert "The text is short (under 25 words)" in page.locator("ul.flags").inner_text()  # a flag in plain words
+    assert "Short: the labels rest on little text" in page.locator("ul.flags").inner_text()  # a flag in plain words
     assert page.locator("html").get_attribute("lang") == "en"

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from innotag.models.tagging.output import CSV_COLUMNS, ResultWriter, finish_output, open_output, part_path
+from innotag.models.tagging.output import (CSV_COLUMNS, ResultWriter, finish_output, open_output, part_path,
+                                           results_to_bytes)
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS
 from innotag.models.tagging.tagger import TagResult
 from innotag.models.errors import OutputError
@@ -106,3 +107,66 @@ def test_explain_puts_evidence_lines_under_the_table_row():
     ResultWriter(stream, "table", write_header=False).write(_explained())
     lines = stream.getvalue().splitlines()
     assert lines[1] == "    stage: Mallia kokeiltiin syksyllä." and lines[3].startswith("    monitoim: Järjestö")
+
+
+def test_results_to_bytes_gives_every_format_from_the_same_writers():
+    results = [result(), result("b", error="b: empty")]
+    jsonl = results_to_bytes(results, "jsonl").decode("utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in jsonl] == ["a", "b"]
+    stream = io.StringIO()
+    writer = ResultWriter(stream, "csv")
+    for r in results:
+        writer.write(r)
+    assert results_to_bytes(results, "csv") == stream.getvalue().encode("utf-8")
+    assert results_to_bytes(results, "xlsx").startswith(b"PK")  # a zip container
+    assert results_to_bytes(results, "html").startswith(b"<!DOCTYPE html>")
+    with pytest.raises(OutputError, match="unknown format"):
+        results_to_bytes(results, "xml")
+
+
+def test_excel_fi_dialect_has_bom_semicolons_and_decimal_commas():
+    data = results_to_bytes([result()], "csv", csv_dialect="excel-fi")
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert text.splitlines()[0].startswith("id;path;stage;")
+    assert row["p_kokeilu"] == "0,7" and row["expected_stage"] == "3,1" and row["monitoimijaisuus"] == "1"
+    assert "0.7" not in text
+
+
+@pytest.mark.parametrize("dialect", ["standard", "excel-fi"])
+def test_csv_resumes_in_both_dialects(tmp_path, dialect):
+    output = tmp_path / "out.csv"
+    stream, _ = open_output(output, "csv", csv_dialect=dialect)
+    ResultWriter(stream, "csv", csv_dialect=dialect).write(result("a"))
+    stream.close()
+    stream, done = open_output(output, "csv", resume=True, csv_dialect=dialect)
+    assert done == {"a"}
+    ResultWriter(stream, "csv", write_header=False, csv_dialect=dialect).write(result("b"))
+    finish_output(stream, output)
+    assert output.read_bytes() == results_to_bytes([result("a"), result("b")], "csv", csv_dialect=dialect)
+
+
+def test_resume_refuses_other_options_and_whole_file_formats(tmp_path):
+    output = tmp_path / "out.csv"
+    stream, _ = open_output(output, "csv")
+    ResultWriter(stream, "csv").write(result("a"))
+    stream.close()
+    with pytest.raises(OutputError, match="other options"):
+        open_output(output, "csv", resume=True, csv_dialect="excel-fi")
+    with pytest.raises(OutputError, match="other options"):
+        open_output(output, "csv", resume=True, explain=True)
+    for fmt in ("xlsx", "html", "table"):
+        with pytest.raises(OutputError, match="--resume needs --format jsonl or csv"):
+            open_output(tmp_path / f"out.{fmt}", fmt, resume=True)
+
+
+def test_whole_file_formats_are_written_at_close(tmp_path):
+    output = tmp_path / "out.xlsx"
+    stream, _ = open_output(output, "xlsx")
+    writer = ResultWriter(stream, "xlsx")
+    writer.write(result())
+    assert part_path(output).stat().st_size == 0
+    writer.close()
+    finish_output(stream, output)
+    assert output.read_bytes()[:2] == b"PK" and not part_path(output).exists()

@@ -1,8 +1,10 @@
 """End-to-end tagging: a folder of 40 mixed files, interruption and resume, parallel backends."""
 
+import io
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -103,14 +105,14 @@ def test_resume_after_interruption_gives_the_same_file(baseline_output, mixed_fo
     assert not part.exists()
 
 
-def _run_items(items, model, output):
+def _run_items(items, model, output, **options):
     """run_tagging on an item stream (the CLI gives paths; the test needs to interrupt the stream)."""
     import innotag.models.tagging.run as tagging
 
     original = tagging.iter_inputs
     tagging.iter_inputs = lambda *a, **k: items
     try:
-        return run_tagging(["unused"], model=model, output=output, progress=False)
+        return run_tagging(["unused"], model=model, output=output, progress=False, **options)
     finally:
         tagging.iter_inputs = original
 
@@ -215,3 +217,53 @@ def test_explain_in_csv_has_evidence_columns(mixed_folder, trained_model, tmp_pa
     assert proc.returncode == 0, proc.stderr
     header, row = output.read_text(encoding="utf-8").splitlines()[:2]
     assert header.endswith("evidence_stage," + ",".join(f"evidence_{f}" for f in FEATURE_IDS))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_knows_the_total_of_a_folder(mixed_folder, trained_model, tmp_path):
+    stderr = _Terminal()
+    run_tagging([mixed_folder], model=trained_model, output=tmp_path / "out.jsonl", stderr=stderr)
+    shown = stderr.getvalue()
+    assert "/40 [" in shown and "40/40" in shown and "<" in shown  # total, and an estimate of the time left
+
+
+def test_table_rows_and_the_progress_bar_do_not_share_a_line(mixed_folder, trained_model):
+    stdout, stderr = _Terminal(), _Terminal()
+    run_tagging([mixed_folder / "doc00.txt", mixed_folder / "doc05.txt"], model=trained_model, fmt="table",
+                stdout=stdout, stderr=stderr)
+    lines = stdout.getvalue().splitlines()
+    assert len(lines) == 3 and not any("\r" in line or "tagging" in line for line in lines)
+
+
+def test_the_summary_counts_from_the_given_start(mixed_folder, trained_model, tmp_path):
+    started = time.perf_counter() - 100
+    summary = run_tagging([mixed_folder / "doc00.txt"], model=trained_model, output=tmp_path / "o.jsonl",
+                          progress=False, started=started)
+    assert 100 < summary.seconds < 200
+
+
+def test_whole_file_formats_refuse_resume_before_any_work(mixed_folder, tmp_path):
+    from innotag.models.errors import OutputError
+
+    for name in ("out.xlsx", "out.html"):
+        with pytest.raises(OutputError, match="--resume needs --format jsonl or csv"):
+            run_tagging([mixed_folder], model=tmp_path / "nonexistent", output=tmp_path / name,
+                        fmt=name.split(".")[1], resume=True, progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_excel_run_leaves_nothing(mixed_folder, trained_model, tmp_path):
+    output = tmp_path / "out.xlsx"
+    items = list(iter_inputs([mixed_folder]))[:3]
+
+    def interrupted():
+        yield from items
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt, match="nothing was written .*use --format jsonl or csv"):
+        _run_items(interrupted(), trained_model, output, fmt="xlsx")
+    assert list(tmp_path.iterdir()) == []
