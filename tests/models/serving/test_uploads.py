@@ -4,7 +4,6 @@ import http.client
 import io
 import tempfile
 
-import pytest
 
 from conftest import FINNISH
 
