@@ -21,6 +21,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from innotag.models import serving
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
 from innotag.models.tagging import BACKENDS, CSV_DIALECTS, FORMATS, PARALLEL_MIN_DOCUMENTS, WHOLE_FILE_FORMATS
 from innotag.nlp import ROUTES
@@ -380,12 +381,15 @@ def tag_cli(
 @app.command("serve")
 def serve_cli(
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; anything but loopback is reachable "
-                                                         "from other machines (use --token)."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
-    max_size: float = typer.Option(20, "--max-size", min=0.001, help="Largest request in MB (all files of one "
-                                                                     "upload together); larger ones are refused."),
-    max_batch: int = typer.Option(100, "--max-batch", min=1, help="Most documents in one request."),
+    host: str = typer.Option(serving.DEFAULT_HOST, "--host",
+                             help="Address to listen on; anything but loopback is reachable from other machines "
+                                  "(use --token)."),
+    port: int = typer.Option(serving.DEFAULT_PORT, "--port", min=0, max=65535,
+                             help="Port to listen on (0: any free port)."),
+    max_size: float = typer.Option(serving.MAX_SIZE_MB, "--max-size", min=0.001,
+                                   help="Largest request in MB (all files of one upload together); larger ones "
+                                        "are refused."),
+    max_batch: int = typer.Option(serving.MAX_BATCH, "--max-batch", min=1, help="Most documents in one request."),
     token: Optional[str] = typer.Option(None, "--token", envvar="INNOTAG_TOKEN",
                                         help="Require 'Authorization: Bearer TOKEN' (the page gets it from the "
                                              "printed address)."),

@@ -6,6 +6,6 @@ limit and in-memory uploads, ``service.py`` the single tagging worker, ``view.py
 ``messages.py`` what the page shows and in which language.
 """
 
-MAX_SIZE_MB = 20        # one request, all files of an upload together
+MAX_SIZE_MB = 20        # one request, all files of an upload together (--max-size)
 MAX_BATCH = 100         # documents in one /v1/tag-batch call or one upload on the page
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000

@@ -17,6 +17,7 @@ from innotag.models.schema import FEATURES, STAGES
 from innotag.models.serving.problems import Problem, document_problem, openapi_responses
 from innotag.models.serving.service import Source
 from innotag.models.serving.uploads import read_form
+from innotag.nlp.info import tool_version
 
 router = APIRouter(prefix="/v1", tags=["tagging"])
 TRUE = ("1", "true", "yes", "on")
@@ -108,7 +109,8 @@ async def _parse(request: Request, model: type[BaseModel], max_files: int):
              openapi_extra=_request_body("TagRequest", {
                  "type": "object", "required": ["file"],
                  "properties": {"file": {"type": "string", "format": "binary",
-                                         "description": "PDF, DOCX, HTML, TXT or MD; the name's suffix picks the reader."},
+                                         "description": "PDF, DOCX, HTML, TXT or MD; its name's suffix picks "
+                                                        "the reader."},
                                 "explain": _EXPLAIN_FIELD}}))
 async def tag(request: Request) -> JSONResponse:
     """Tag one text (JSON) or one uploaded file (multipart field `file`). A document that cannot be
@@ -159,8 +161,6 @@ async def tag_batch(request: Request) -> JSONResponse:
 async def model_info(request: Request) -> dict:
     loaded = request.app.state.service.tagger.loaded
     meta, settings = loaded.meta, request.app.state.settings
-    from innotag.nlp.info import tool_version
-
     cv = (meta.get("cross_validation") or {})
     return {
         "labels": {"stages": [_label(s) for s in STAGES], "features": [_label(f) for f in FEATURES]},

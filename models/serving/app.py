@@ -37,14 +37,17 @@ TOKEN_COOKIE = "innotag_token"
 _OPEN_PATHS = ("/static/", "/v1/health", "/docs-assets/")
 
 
+MAX_SIZE = MAX_SIZE_MB * 1_000_000
+
+
 @dataclass(frozen=True)
 class Settings:
-    max_size: int = MAX_SIZE_MB * 1_000_000
+    max_size: int = MAX_SIZE
     max_batch: int = MAX_BATCH
     token: str | None = None
 
 
-def create_app(model_dir: str | Path | None = None, *, max_size: int = MAX_SIZE_MB * 1_000_000,
+def create_app(model_dir: str | Path | None = None, *, max_size: int = MAX_SIZE,
                max_batch: int = MAX_BATCH, token: str | None = None, tagger=None) -> FastAPI:
     """The ASGI application with the model at ``model_dir`` (default model if None) loaded once.
 
@@ -189,7 +192,7 @@ def address(sock: socket.socket) -> str:
 
 
 def serve(model_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-          max_size: int = MAX_SIZE_MB * 1_000_000, max_batch: int = MAX_BATCH, token: str | None = None,
+          max_size: int = MAX_SIZE, max_batch: int = MAX_BATCH, token: str | None = None,
           quiet: bool = False) -> None:
     """Run the page and the API until interrupted; prints the address (with the token, if any) on stdout."""
     import uvicorn

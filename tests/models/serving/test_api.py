@@ -15,7 +15,7 @@ def _files(tmp_path):
     """One document of each readable type, with the same Finnish text."""
     paths = {}
     for suffix, content in ((".txt", LONG_FINNISH), (".md", f"# Hanke\n\n{LONG_FINNISH}\n"),
-                            (".html", f"<html><body><nav>Valikko</nav><main><p>{LONG_FINNISH}</p></main></body></html>")):
+                            (".html", f"<html><body><nav>Valikko</nav><main><p>{LONG_FINNISH}</p></main></body>")):
         paths[suffix] = tmp_path / f"doc{suffix}"
         paths[suffix].write_text(content, encoding="utf-8")
     paths[".pdf"], paths[".docx"] = tmp_path / "doc.pdf", tmp_path / "doc.docx"
