@@ -26,9 +26,11 @@ from pathlib import Path
 
 import requests
 
+from innotag.nlp.readers import SUPPORTED_SUFFIXES
+
 REPO = Path(__file__).resolve().parents[1]
 INNOTAG = [sys.executable, "-c", "from innotag import cli; cli.main()"]
-EXAMPLES = sorted((REPO / "examples").iterdir())
+EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in SUPPORTED_SUFFIXES)  # not the screenshot
 
 
 def start_server(model: Path) -> tuple[subprocess.Popen, str, float]:

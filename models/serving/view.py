@@ -49,7 +49,7 @@ def document_view(tagged: Tagged, number: int, lang: str) -> dict:
                          "present": f.id in result.features} for f in FEATURES]
     segments, marked = _segments(tagged.text or "", explanation, anchor)
     view["segments"], view["text_cut"] = segments, len(tagged.text or "") > MAX_SHOWN_CHARS
-    view["evidence"] = {key: {"terms": value["terms"],
+    view["evidence"] = {key: {"terms": list(dict.fromkeys(t["term"] for t in value["terms"])),
                               "sentences": [{"text": s, "target": marked.get((key, s))} for s in value["sentences"]]}
                         for key, value in explanation.items()}
     return view

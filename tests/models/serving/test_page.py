@@ -6,8 +6,9 @@ import io
 import pytest
 
 from conftest import FINNISH, REPO
+from innotag.nlp.readers import SUPPORTED_SUFFIXES
 
-EXAMPLES = sorted((REPO / "examples").iterdir())
+EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
 
 
 def test_index_is_finnish_by_default_with_an_english_switch(server):

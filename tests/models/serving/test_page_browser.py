@@ -11,12 +11,13 @@ import shutil
 import pytest
 
 from conftest import REPO
+from innotag.nlp.readers import SUPPORTED_SUFFIXES
 
 CHROMIUM = os.environ.get("INNOTAG_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium calls home at start, which a closed network refuses.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EXAMPLES = sorted((REPO / "examples").iterdir())
+EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')")
 if not shutil.which(CHROMIUM):
