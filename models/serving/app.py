@@ -124,7 +124,7 @@ def _require_token(app: FastAPI, token: str) -> None:
         given = request.headers.get("authorization", "")
         given = given[7:] if given.lower().startswith("bearer ") else request.cookies.get(TOKEN_COOKIE, "")
         query_token = request.query_params.get("token")
-        if query_token is not None and not _is_api(request) and hmac.compare_digest(query_token, token):
+        if query_token is not None and not _is_api(request) and hmac.compare_digest(query_token.encode(), token.encode()):
             response = RedirectResponse(path, status_code=303)
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
             return response

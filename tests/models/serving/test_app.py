@@ -30,6 +30,7 @@ def test_token_guards_the_api_and_the_page(tagger, start_server, assert_problem)
     response = session.get(live.url + "/?token=s3cret")  # the printed address sets a cookie
     assert response.status_code == 200 and "Tunnista asiakirja" in response.text
     assert session.cookies.get(TOKEN_COOKIE) == "s3cret"
+    assert live.get("/?token=väärä").status_code == 401  # a wrong token, even a non-ASCII one, is only refused
     assert "bearer" in live.get("/openapi.json", headers={"Authorization": "Bearer s3cret"}).json()[
         "components"]["securitySchemes"]
 
