@@ -26,14 +26,17 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # Voikko (libvoikko1 + voikko-fi) makes the 'accurate' pipeline possible; without root or
-# passwordless sudo innotag still works on the 'fast' pipeline and says so.
+# passwordless sudo innotag still works on the 'fast' pipeline and says so. Chromium runs the
+# browser test of the page (innotag serve), driven by Playwright without downloading a browser.
 system-deps:
 	@need=""; \
 	dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || need="libvoikko1 voikko-fi"; \
+	dpkg -s chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	$(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1 || need="$$need python3-venv python3-pip"; \
 	if [ -z "$$need" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
-	  echo "note: cannot install $$need (needs root or passwordless sudo); innotag will use the 'fast' pipeline"; exit 0; fi; \
+	  echo "note: cannot install $$need (needs root or passwordless sudo); without Voikko innotag uses the 'fast'" \
+	       "pipeline, without chromium the browser test of innotag serve is skipped"; exit 0; fi; \
 	echo "installing Debian packages: $$need"; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need >/dev/null
 

@@ -8,7 +8,8 @@ The public API, imported on first use (PEP 562) so that ``import innotag`` stays
 
 The code is laid out by what it does: ``innotag.nlp`` reads documents and preprocesses
 Finnish; ``innotag.models`` holds the corpus tools, estimators, evaluation, persistence
-and tagging; ``innotag.cli`` is the command line.
+and tagging, and ``innotag.models.serving`` the local web page and REST API (``innotag.serve``);
+``innotag.cli`` is the command line.
 """
 
 import importlib
@@ -16,6 +17,7 @@ import importlib
 _EXPORTS = {
     "Tagger": "innotag.models.tagging.tagger", "TagResult": "innotag.models.tagging.tagger",
     "run_tagging": "innotag.models.tagging.run",
+    "create_app": "innotag.models.serving.app", "serve": "innotag.models.serving.app",
     "train": "innotag.models.train",
     "evaluate_cv": "innotag.models.evaluation.evaluate", "evaluate_heldout": "innotag.models.evaluation.evaluate",
     "EvaluationResult": "innotag.models.evaluation.evaluate",

@@ -21,6 +21,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from innotag.models import serving
 from innotag.models.estimators import FEATURE_MODELS, STAGE_MODELS
 from innotag.models.tagging import BACKENDS, CSV_DIALECTS, FORMATS, WHOLE_FILE_FORMATS, WORKER_START_SECONDS
 from innotag.nlp import ROUTES
@@ -434,6 +435,49 @@ def tag_cli(
         typer.echo(f"innotag: {summary.line()}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+@app.command("serve")
+def serve_cli(
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
+    host: str = typer.Option(serving.DEFAULT_HOST, "--host",
+                             help="Address to listen on; anything but loopback is reachable from other machines "
+                                  "(use --token)."),
+    port: int = typer.Option(serving.DEFAULT_PORT, "--port", min=0, max=65535,
+                             help="Port to listen on (0: any free port)."),
+    max_size: float = typer.Option(serving.MAX_SIZE_MB, "--max-size", min=0.001,
+                                   help="Largest request in MB (all files of one upload together); larger ones "
+                                        "are refused."),
+    max_batch: int = typer.Option(serving.MAX_BATCH, "--max-batch", min=1, help="Most documents in one request."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="INNOTAG_TOKEN",
+                                        help="Require 'Authorization: Bearer TOKEN' (the page gets it from the "
+                                             "printed address)."),
+    quiet: QuietOption = False,
+) -> None:
+    """Start a local web page and REST API with the model loaded once.
+
+    The page (Finnish, with an English switch) tags dropped or pasted documents, shows each
+    call with its evidence highlighted in the text, and downloads results as CSV or Excel.
+    The API: POST /v1/tag, POST /v1/tag-batch, GET /v1/model, GET /v1/health; its docs are
+    at /docs and the spec at /openapi.json. Ctrl-C stops the server.
+
+    Examples:
+
+      innotag serve              # open http://127.0.0.1:8000/
+
+      innotag serve --model my-model --port 8080 --max-size 50
+
+      curl -s -F file=@raportti.pdf http://127.0.0.1:8000/v1/tag
+    """
+    from innotag.models.persistence.store import default_model_dir
+    from innotag.models.serving.app import serve  # after the checks: it loads FastAPI and the model
+
+    model_dir = model or default_model_dir()
+    if not (model_dir / "meta.json").is_file():
+        raise typer.BadParameter(f"{model_dir} is not an innotag model directory (no meta.json); "
+                                 "train one with `innotag train corpus/`", param_hint="--model")
+    serve(model_dir, host, port, max_size=int(max_size * 1_000_000), max_batch=max_batch, token=token or None,
+          quiet=quiet)
 
 
 _EXTENSIONS = {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "xlsx": "xlsx", "html": "html",

@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from innotag.nlp.readers import SUPPORTED_SUFFIXES
+
 REPO = Path(__file__).resolve().parents[1]
 INNOTAG = [sys.executable, "-c", "from innotag import cli; cli.main()"]
 # One run of the library, in its own process: tag a folder with a given worker count and chunk size.
@@ -44,7 +46,7 @@ assert len(results) == int(sys.argv[5]), len(results)
 
 def write_documents(n: int, folder: Path) -> None:
     """n files cycling through examples/, each keeping its format."""
-    examples = sorted(p for p in (REPO / "examples").iterdir() if p.is_file())
+    examples = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         source = examples[i % len(examples)]

@@ -21,6 +21,10 @@ class OutputError(InnotagError):
     """An output file cannot be written (for example it exists and --force was not given)."""
 
 
+class ServeError(InnotagError):
+    """The server cannot start (for example its port is in use)."""
+
+
 def check_can_write(output: str | Path, force: bool) -> None:
     """Refuse to overwrite an existing file or directory unless ``force`` is given."""
     if Path(output).exists() and not force:

@@ -18,12 +18,16 @@ class Label:
     fi: str
     en: str
     number: int | None = None
+    about_fi: str = ""  # the codebook's one-line meaning, for people reading a result
+    about_en: str = ""
 
 
 def _load() -> tuple[tuple[Label, ...], tuple[Label, ...]]:
     data = json.loads((Path(__file__).parent / "labels.json").read_text("utf-8"))
-    stages = tuple(Label(s["id"], s["short"], s["fi"], s["en"], s["number"]) for s in data["stages"])
-    features = tuple(Label(f["id"], f["short"], f["fi"], f["en"]) for f in data["features"])
+    stages = tuple(Label(s["id"], s["short"], s["fi"], s["en"], s["number"], s.get("about_fi", ""),
+                         s.get("about_en", "")) for s in data["stages"])
+    features = tuple(Label(f["id"], f["short"], f["fi"], f["en"], None, f.get("about_fi", ""), f.get("about_en", ""))
+                     for f in data["features"])
     return stages, features
 
 

@@ -50,15 +50,26 @@ def read_document(path: str | Path) -> Document:
         raise DocumentError(path, "is a directory; give a file, or tag the folder as a whole")
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        supported = ", ".join(sorted(set(SUPPORTED_SUFFIXES)))
-        raise DocumentError(path, f"unsupported file type '{path.suffix or '(none)'}'; supported: {supported}")
+        raise DocumentError(path, _unsupported(path.suffix))
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror or exc})") from None
-    reader = _READERS[fmt]
-    text, n_pages, encoding = reader(data, path)
-    return make_document(text, path=str(path), fmt=fmt, n_pages=n_pages, encoding=encoding)
+    return read_bytes(data, path)
+
+
+def read_bytes(data: bytes, name: str | Path) -> Document:
+    """Read a document held in memory (an upload); ``name`` only chooses the reader by its suffix
+    and names the document in messages, it is never opened."""
+    fmt = SUPPORTED_SUFFIXES.get(Path(name).suffix.lower())
+    if fmt is None:
+        raise DocumentError(name, _unsupported(Path(name).suffix))
+    text, n_pages, encoding = _READERS[fmt](data, name)
+    return make_document(text, path=str(name), fmt=fmt, n_pages=n_pages, encoding=encoding)
+
+
+def _unsupported(suffix: str) -> str:
+    return f"unsupported file type '{suffix or '(none)'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
 
 
 def make_document(text: str, *, path: str, fmt: str, n_pages: int | None = None,

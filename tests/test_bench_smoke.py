@@ -28,3 +28,9 @@ def test_throughput_smoke(small_corpus, tmp_path):
 def test_parallel_smoke(trained_model, tmp_path):
     out = run("bench/parallel.py", "--model", trained_model, "--sizes", "4", "--json", tmp_path / "p.json")
     assert "| 4 | " in out and "one process (s)" in out and (tmp_path / "p.json").exists()
+
+
+def test_serve_smoke(trained_model, tmp_path):
+    out = run("bench/serve.py", "--model", trained_model, "--requests", "5", "--concurrent", "4", "--cli-runs", "1",
+              "--json", tmp_path / "s.json")
+    assert "| one client | 5 |" in out and "| 5 | " in out and (tmp_path / "s.json").exists()

@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import REPO
-from innotag.models.schema import FEATURE_IDS, STAGE_IDS, STAGES, stage_index
+from innotag.models.schema import FEATURE_IDS, FEATURES, STAGE_IDS, STAGES, stage_index
 
 
 def test_six_ordered_stages_and_six_features():
@@ -25,3 +25,9 @@ def test_codebook_documents_every_label():
     codebook = (REPO / "corpus" / "CODEBOOK.md").read_text("utf-8")
     for label in STAGE_IDS + FEATURE_IDS:
         assert f"`{label}`" in codebook
+
+
+def test_every_label_has_a_one_line_meaning_in_both_languages():
+    for label in STAGES + FEATURES:
+        assert label.about_fi and label.about_en and label.about_fi != label.about_en
+        assert "\n" not in label.about_fi + label.about_en

@@ -2,7 +2,7 @@ import pytest
 
 from conftest import FINNISH, make_docx, make_pdf
 from innotag.nlp.errors import DocumentError
-from innotag.nlp.readers import decode_bytes, read_document
+from innotag.nlp.readers import decode_bytes, read_bytes, read_document
 
 
 def test_cp1252_text_keeps_finnish_letters(tmp_path):
@@ -103,3 +103,12 @@ def test_bad_input_gives_one_line_document_error(tmp_path, name, setup, message)
 def test_directory_is_refused(tmp_path):
     with pytest.raises(DocumentError, match="directory"):
         read_document(tmp_path)
+
+
+def test_read_bytes_uses_the_name_only_for_its_suffix(tmp_path):
+    make_pdf(tmp_path / "a.pdf")
+    document = read_bytes((tmp_path / "a.pdf").read_bytes(), "../../no/such/dir/raportti.PDF")
+    assert document.format == "pdf" and "nuoret" in document.text and document.path.endswith("raportti.PDF")
+    assert read_bytes(FINNISH.encode("cp1252", "replace"), "a.txt").encoding == "cp1252"
+    with pytest.raises(DocumentError, match=r"^upload: unsupported file type '\(none\)'"):
+        read_bytes(b"x", "upload")
