@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from innotag.models.corpus.load import load_corpus
+from innotag.models.schema import STAGE_IDS
 
 REPO = Path(__file__).resolve().parents[1]
 INNOTAG = [sys.executable, "-c", "from innotag import cli; cli.main()"]
@@ -153,7 +154,9 @@ def main(argv=None) -> None:
         models[pipeline] = work / f"model-{pipeline}"
         for fraction in sorted(set(args.fractions if n == 0 else []) | {1.0}):
             subset = work / f"corpus-{fraction}.jsonl"
-            keep = corpus.examples[: max(12, int(len(corpus) * fraction))]
+            # the same share of every stage (at least 3 each, what training needs)
+            keep = [e for stage in range(len(STAGE_IDS)) for e in [x for x in corpus.examples if x.stage == stage][
+                : max(3, round(sum(x.stage == stage for x in corpus.examples) * fraction))]]
             subset.write_text("".join(json.dumps({"id": e.id, "text": e.text, "stage": e.stage_id,
                                                   "features": list(e.features)}, ensure_ascii=False) + "\n"
                                       for e in keep), encoding="utf-8")
