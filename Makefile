@@ -41,8 +41,8 @@ system-deps:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need >/dev/null
 
 model: $(MODEL_DIR)/meta.json
-# corpus/ itself: adding, removing or renaming a corpus file changes the folder, so the model is rebuilt
 
+# corpus/ itself: adding, removing or renaming a corpus file changes the folder, so the model is rebuilt
 $(MODEL_DIR)/meta.json: $(CORPUS_FILES) corpus | setup
 	$(BIN)/innotag train corpus/ --output "$(MODEL_DIR)" --force
 
