@@ -117,33 +117,48 @@ WHERE = ["a form field or list item", "the first paragraph", "the middle of the 
          "a subordinate clause of a sentence about something else"]
 
 
-def make_descriptive_plans(seed: int, per_stage: int, first_number: int = 9601) -> list[dict]:
-    rng = random.Random(seed)
+def _draw_plans(rng: random.Random, genres_by_stage: dict, counts: dict, first_number: int, length, own_draws,
+                pilot_mention: float) -> list[dict]:
+    """Plans for the later parts: stage and genre as counted, everything else drawn independently of the stage.
+
+    ``length`` maps a uniform draw to a length band; ``own_draws(rng)`` makes the part's own fields.
+    """
     plans = []
     for stage in STAGES:
-        genres = [g for g, stages in DESCRIPTIVE_GENRES.items() if stage in stages]
-        plans.extend({"stage": stage, "genre": rng.choice(genres)} for _ in range(per_stage))
+        genres = [g for g, stages in genres_by_stage.items() if stage in stages]
+        plans.extend({"stage": stage, "genre": rng.choice(genres)} for _ in range(counts[stage]))
     rng.shuffle(plans)
     for number, plan in enumerate(plans, start=first_number):
         r = rng.random()
         plan.update({
             "id": f"inno-{number}",
             "domain": rng.choice(DOMAINS),
-            "features": [f for f in FEATURES if rng.random() < 0.25],
+            "features": [f for f in FEATURES if rng.random() < 0.25],  # rarer than before, as on real pages
             "context": [c for c, p in CONTEXT.items() if rng.random() < p],
-            "length": "medium (170-400 words)" if r < 0.6 else "long (400-750 words)",
-            # how the practice works, in the generic present tense, whatever the stage
-            "descriptive_present": rng.random() < 0.75,
-            # a needs or situation section with regional figures, whatever the stage
-            "needs_section": rng.random() < 0.6,
+            "length": length(r),
+        })
+        plan.update(own_draws(rng))
+        plan.update({
             "evidence_where": rng.choice(WHERE),
             "avoid_stage_words": rng.random() < 0.7,
-            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < 0.25,
+            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < pilot_mention,
             "future_plans": rng.random() < 0.5,
             "collision": rng.choice(COLLISIONS) if rng.random() < 0.15 else None,
             "hard": rng.random() < 0.25,
         })
-    return sorted(plans, key=lambda p: p["id"])
+    return sorted(plans, key=lambda p: int(p["id"].split("-")[1]))
+
+
+def make_descriptive_plans(seed: int, per_stage: int, first_number: int = 9601) -> list[dict]:
+    return _draw_plans(
+        random.Random(seed), DESCRIPTIVE_GENRES, dict.fromkeys(STAGES, per_stage), first_number,
+        lambda r: "medium (170-400 words)" if r < 0.6 else "long (400-750 words)",
+        lambda rng: {
+            # how the practice works, in the generic present tense, whatever the stage
+            "descriptive_present": rng.random() < 0.75,
+            # a needs or situation section with regional figures, whatever the stage
+            "needs_section": rng.random() < 0.6,
+        }, pilot_mention=0.25)
 
 
 RUNNING_GENRES = {
@@ -155,34 +170,17 @@ RUNNING_PER_STAGE = {"tarve": 0.5, "ideointi": 1.0, "kokeilu": 1.2, "vakiinnutta
 
 
 def make_running_plans(seed: int, per_stage: int, first_number: int = 9901) -> list[dict]:
-    rng = random.Random(seed)
-    plans = []
-    for stage in STAGES:
-        genres = [g for g, stages in RUNNING_GENRES.items() if stage in stages]
-        plans.extend({"stage": stage, "genre": rng.choice(genres)}
-                     for _ in range(round(per_stage * RUNNING_PER_STAGE[stage])))
-    rng.shuffle(plans)
-    for number, plan in enumerate(plans, start=first_number):
-        r = rng.random()
-        plan.update({
-            "id": f"inno-{number}",
-            "domain": rng.choice(DOMAINS),
-            "features": [f for f in FEATURES if rng.random() < 0.25],
-            "context": [c for c, p in CONTEXT.items() if rng.random() < p],
-            "length": "short (90-170 words)" if r < 0.3 else "medium (170-400 words)" if r < 0.85 else "long (400-750 words)",
+    return _draw_plans(
+        random.Random(seed), RUNNING_GENRES, {s: round(per_stage * RUNNING_PER_STAGE[s]) for s in STAGES},
+        first_number,
+        lambda r: "short (90-170 words)" if r < 0.3 else "medium (170-400 words)" if r < 0.85 else "long (400-750 words)",
+        lambda rng: {
             # framed as a project with goals and activities, whatever the stage
             "project_frame": rng.random() < 0.7,
             # the activities in the present tense with no marker of time, whatever the stage
             "present_activity": rng.random() < 0.7,
             "goal_list": rng.random() < 0.5,
-            "evidence_where": rng.choice(WHERE),
-            "avoid_stage_words": rng.random() < 0.7,
-            "mentions_pilot_word": plan["stage"] != "kokeilu" and rng.random() < 0.2,
-            "future_plans": rng.random() < 0.5,
-            "collision": rng.choice(COLLISIONS) if rng.random() < 0.15 else None,
-            "hard": rng.random() < 0.25,
-        })
-    return sorted(plans, key=lambda p: int(p["id"].split("-")[1]))
+        }, pilot_mention=0.2)
 
 
 PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans}

@@ -7,16 +7,19 @@ as a line of ``innotag tag --format jsonl``. Every error is a problem+json body
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from typing import get_type_hints
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from innotag.models.schema import FEATURES, STAGES
 from innotag.models.serving.problems import Problem, document_problem, openapi_responses
 from innotag.models.serving.service import Source
 from innotag.models.serving.uploads import read_form
+from innotag.models.tagging.tagger import TagResult
 from innotag.nlp.info import tool_version
 
 router = APIRouter(prefix="/v1", tags=["tagging"])
@@ -40,22 +43,20 @@ class BatchRequest(BaseModel):
     explain: bool = False
 
 
-class TagRecord(BaseModel):
-    """One document's result: the fields of ``innotag tag --format jsonl``."""
+def _record_schema() -> type[BaseModel]:
+    """The record's schema, made from :class:`TagResult`'s own fields so that the two cannot drift apart."""
+    hints = get_type_hints(TagResult)
+    fields = {}
+    for field in dataclasses.fields(TagResult):
+        default = [] if field.default_factory is list else ... if field.default is dataclasses.MISSING else field.default
+        fields[field.name] = (hints[field.name], default)
+    fields["explanation"] = (hints["explanation"],
+                             Field(None, description="With explain: per call, 'terms' and 'sentences'."))
+    return create_model("TagRecord", __doc__="One document's result: the fields of ``innotag tag --format jsonl``.",
+                        **fields)
 
-    id: str
-    path: str | None = None
-    stage: str | None = None
-    stage_probability: float | None = None
-    stage_probabilities: dict[str, float] | None = None
-    expected_stage: float | None = None
-    features: list[str] | None = None
-    feature_probabilities: dict[str, float] | None = None
-    thresholds: dict[str, float] | None = None
-    ecosystem_score: int | None = None
-    flags: list[str] = []
-    error: str | None = None
-    explanation: dict | None = Field(None, description="With explain: per call, 'terms' and 'sentences'.")
+
+TagRecord = _record_schema()
 
 
 class ProblemDetails(BaseModel):
