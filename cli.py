@@ -57,7 +57,21 @@ def _check_pipeline(value: str) -> str:
     raise typer.BadParameter(f"'{value}' is neither {' nor '.join(ROUTES)} nor an installed spaCy package")
 
 
+def _check_model_dir(value: Optional[Path]) -> Optional[Path]:
+    """A given model directory must exist and hold a model: said at once, before anything loads."""
+    if value is None:
+        return value
+    if not value.exists():
+        raise typer.BadParameter(f"{value} does not exist")
+    if not (value / "meta.json").is_file():
+        raise typer.BadParameter(f"{value} is not an innotag model directory (no meta.json); "
+                                 "train one with `innotag train corpus/ --output DIR`")
+    return value
+
+
 # Options shared by several commands, defined once.
+ModelOption = Annotated[Optional[Path], typer.Option(
+    "--model", "-m", callback=_check_model_dir, help="Model directory [default: the default model].")]
 PipelineOption = Annotated[str, typer.Option(
     "--pipeline", "-p", callback=_check_pipeline,
     help="Finnish preprocessing: 'accurate' (trained spaCy pipeline + Voikko), 'fast' (simplemma), "
@@ -296,8 +310,7 @@ def train_cli(
 def evaluate_cli(
     corpus: Path = typer.Argument(..., help="Annotated corpus (JSONL file or folder), or a real-document set "
                                             "folder with index.jsonl and texts/ (such as corpus/real/)."),
-    model: Optional[Path] = typer.Option(None, "--model", "-m",
-                                         help="Model to score on CORPUS [default: the default model]."),
+    model: ModelOption = None,
     cv: Optional[int] = typer.Option(None, "--cv", min=2,
                                      help="Cross-validate K folds on CORPUS instead of scoring a trained model."),
     seed: SeedOption = 0,
@@ -363,7 +376,7 @@ def evaluate_cli(
 def tag_cli(
     paths: List[str] = typer.Argument(..., help="Files, folders (recursive), JSONL files, tables (CSV, TSV, XLSX) "
                                                 "with a text column, or - for stdin."),
-    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
+    model: ModelOption = None,
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", case_sensitive=False,
                                          help="Output format: " + "; ".join(f"'{k}': {v}" for k, v in FORMATS.items())
                                               + " [default: from the --output extension (.jsonl, .csv, .xlsx, "
@@ -421,6 +434,8 @@ def tag_cli(
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
+    if output is not None and output.exists() and not (force or resume):
+        raise typer.BadParameter(f"{output} already exists; use --force to overwrite it", param_hint="--output")
     fmt_name = fmt.value if fmt else _format_for(output)
     if resume and fmt_name in WHOLE_FILE_FORMATS:
         raise typer.BadParameter(f"--resume needs jsonl or csv output; {fmt_name} is written whole at the end",
@@ -439,7 +454,7 @@ def tag_cli(
 
 @app.command("serve")
 def serve_cli(
-    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory [default: the default model]."),
+    model: ModelOption = None,
     host: str = typer.Option(serving.DEFAULT_HOST, "--host",
                              help="Address to listen on; anything but loopback is reachable from other machines "
                                   "(use --token)."),

@@ -172,8 +172,8 @@ def test_tag_csv_for_finnish_excel(trained_model, tmp_path):
 def test_resume_of_a_whole_file_format_is_refused_before_work(tmp_path):
     document = tmp_path / "a.txt"
     document.write_text(FINNISH_TEXT, encoding="utf-8")
-    code, _, err = run_cli("tag", document, "-o", tmp_path / "out.xlsx", "--resume", "--model", tmp_path / "nonexistent")
-    assert code == 2 and "--resume needs jsonl or csv" in err and "nonexistent" not in err
+    code, _, err = run_cli("tag", document, "-o", tmp_path / "out.xlsx", "--resume")
+    assert code == 2 and "--resume needs jsonl or csv" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
@@ -184,3 +184,9 @@ def test_tag_help_names_the_formats_dialects_and_when_jobs_help():
     for word in ("xlsx", "html", "excel-fi", "--csv-dialect", "workers start only when the work left",
                  "-o tulokset.xlsx", "-o raportti.html"):
         assert word in text, word
+
+
+@pytest.mark.parametrize("command", [["evaluate", "corpus.jsonl"], ["serve"], ["tag", "-"]])
+def test_a_model_that_does_not_exist_is_a_usage_error(command, tmp_path):
+    code, out, err = run_cli(*command, "--model", tmp_path / "nope", stdin="")
+    assert code == 2 and out == "" and "nope does not exist" in err

@@ -167,26 +167,44 @@ def test_dask_local_cluster_equals_local_run(baseline_output, mixed_folder, trai
     assert output.read_bytes() == expected.read_bytes()
 
 
+def _unloadable_model(tmp_path):
+    """A folder the command line accepts as a model (it has meta.json) but that would fail to load:
+    a check that passes with it ran before the model was loaded."""
+    folder = tmp_path / "unloaded"
+    folder.mkdir(exist_ok=True)
+    (folder / "meta.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
 def _tag_cli(*args):
     return subprocess.run([sys.executable, "-c", "from innotag import cli; cli.main()", "tag", *map(str, args)],
                           capture_output=True, text=True)
 
 
-def test_a_missing_model_leaves_no_part_file(mixed_folder, tmp_path):
+def test_a_missing_model_is_a_usage_error_that_leaves_no_part_file(mixed_folder, tmp_path):
     output = tmp_path / "out.jsonl"
     proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent")
+    assert proc.returncode == 2 and "nonexistent does not exist" in proc.stderr and "Traceback" not in proc.stderr
+    assert not output.exists() and not (tmp_path / "out.jsonl.part").exists()
+    not_a_model = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path)
+    assert not_a_model.returncode == 2 and "no meta.json" in not_a_model.stderr
+
+
+def test_a_model_that_fails_to_load_leaves_no_part_file(mixed_folder, tmp_path):
+    output = tmp_path / "out.jsonl"
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", _unloadable_model(tmp_path))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert not output.exists() and not (tmp_path / "out.jsonl.part").exists()
     # so the next run is not refused as an "interrupted run"
-    assert "interrupted" not in _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent").stderr
+    assert "interrupted" not in _tag_cli(mixed_folder, "-o", output, "--model", _unloadable_model(tmp_path)).stderr
 
 
 @pytest.mark.parametrize("option", [("--format", "xml"), ("--backend", "dsk")])
 def test_bad_choices_are_usage_errors_before_the_model_loads(mixed_folder, tmp_path, option):
     """Exit 2 naming the option, although the model does not exist: nothing was loaded first."""
     output = tmp_path / "out.jsonl"
-    proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent", *option)
-    assert proc.returncode == 2 and option[0] in proc.stderr and "nonexistent" not in proc.stderr
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", _unloadable_model(tmp_path), *option)
+    assert proc.returncode == 2 and option[0] in proc.stderr and "unloaded" not in proc.stderr
     assert not (tmp_path / "out.jsonl.part").exists()
 
 
@@ -208,15 +226,15 @@ def test_the_output_extension_names_the_format(mixed_folder, trained_model, tmp_
 
 
 def test_a_missing_input_is_a_usage_error_with_no_record(tmp_path):
-    proc = _tag_cli(tmp_path / "missing.txt", "--model", tmp_path / "nonexistent")
+    proc = _tag_cli(tmp_path / "missing.txt", "--model", _unloadable_model(tmp_path))
     assert proc.returncode == 2 and proc.stdout == "" and "missing.txt" in proc.stderr
 
 
 def test_an_existing_output_is_refused_before_the_model_loads(mixed_folder, tmp_path):
     output = tmp_path / "out.jsonl"
     output.write_text("kept\n", encoding="utf-8")
-    proc = _tag_cli(mixed_folder, "-o", output, "--model", tmp_path / "nonexistent")
-    assert proc.returncode == 1 and "use --force" in proc.stderr and "nonexistent" not in proc.stderr
+    proc = _tag_cli(mixed_folder, "-o", output, "--model", _unloadable_model(tmp_path))
+    assert proc.returncode == 2 and "use --force" in proc.stderr and "unloaded" not in proc.stderr
     assert output.read_text(encoding="utf-8") == "kept\n"
 
 
@@ -225,8 +243,8 @@ def test_a_folder_without_documents_says_what_was_skipped(tmp_path):
     folder.mkdir()
     for name in ("a.doc", "b.doc", "c.odt"):
         (folder / name).write_bytes(b"x")
-    proc = _tag_cli(folder, "-o", tmp_path / "out.jsonl", "--model", tmp_path / "nonexistent")
-    assert proc.returncode == 1 and "no documents found" in proc.stderr and "nonexistent" not in proc.stderr
+    proc = _tag_cli(folder, "-o", tmp_path / "out.jsonl", "--model", _unloadable_model(tmp_path))
+    assert proc.returncode == 1 and "no documents found" in proc.stderr and "unloaded" not in proc.stderr
     assert not (tmp_path / "out.jsonl.part").exists()
     from innotag.models.errors import InputError
 
