@@ -54,7 +54,7 @@ class TaggingService:
 
     def _tag(self, sources: list[Source], explain: bool) -> list[Tagged]:
         out: list[Tagged | None] = [None] * len(sources)
-        items, texts, positions = [], [], []
+        items, positions = [], []
         for i, source in enumerate(sources):
             try:
                 text = source.read().text
@@ -62,10 +62,9 @@ class TaggingService:
                 out[i] = Tagged(TagResult(id=source.id, error=str(exc)), failure=exc)
                 continue
             items.append(InputItem(id=source.id, text=text))
-            texts.append(text)
             positions.append(i)
-        for i, text, result in zip(positions, texts, self.tagger.tag_chunk(items, explain)):
-            out[i] = Tagged(result, text)
+        for i, item, result in zip(positions, items, self.tagger.tag_chunk(items, explain)):
+            out[i] = Tagged(result, item.text)
         return out
 
     def close(self) -> None:

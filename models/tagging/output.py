@@ -51,15 +51,11 @@ def csv_row(result: TagResult, explain: bool = False, csv_dialect: str = "standa
     return row
 
 
-def _xlsx(results: list[TagResult], explain: bool) -> bytes:
-    return xlsx_bytes(results, explain)
-
-
 def _html(results: list[TagResult], explain: bool) -> bytes:
     return html_report(results, explain).encode("utf-8")
 
 
-_WHOLE_FILE_WRITERS = {"xlsx": _xlsx, "html": _html}
+_WHOLE_FILE_WRITERS = {"xlsx": xlsx_bytes, "html": _html}
 
 
 class ResultWriter:
