@@ -69,6 +69,17 @@ def _check_model_dir(value: Optional[Path]) -> Optional[Path]:
     return value
 
 
+def _parse_where(values: Optional[list[str]]) -> dict[str, str]:
+    """KEY=VALUE pairs, checked before anything loads."""
+    where = {}
+    for item in values or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise typer.BadParameter(f"{item!r} is not KEY=VALUE (for example role=held_out)")
+        where[key.strip()] = value.strip()
+    return where
+
+
 # Options shared by several commands, defined once.
 ModelOption = Annotated[Optional[Path], typer.Option(
     "--model", "-m", callback=_check_model_dir, help="Model directory [default: the default model].")]
@@ -323,6 +334,9 @@ def evaluate_cli(
     as_json: JsonOption = False,
     report: Optional[Path] = typer.Option(None, "--report", help="Write report.md (scores, per-class tables) and its PNG charts into this folder."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --report folder's report."),
+    where: Optional[list[str]] = typer.Option(
+        None, "--where", metavar="KEY=VALUE",
+        help="Score only the documents whose metadata has this value (repeatable; held-out mode)."),
     quiet: QuietOption = False,
 ) -> None:
     """Score innotag beside two baselines (the codebook's keyword rules, the majority answer).
@@ -338,6 +352,8 @@ def evaluate_cli(
 
       innotag evaluate corpus/real/                  # the default model on the real development set
 
+      innotag evaluate corpus/real/ --where role=held_out   # only the pages no corpus document imitates
+
       innotag evaluate held-out.jsonl --model my-model --report report/
 
       innotag evaluate corpus/ --cv 5 --seed 0       # cross-validation on the training corpus
@@ -346,6 +362,7 @@ def evaluate_cli(
     from innotag.models.evaluation.report import format_evaluation, write_report
 
     _setup_logging(0, quiet)
+    selection = _parse_where(where)
     if report is not None and report.exists() and not report.is_dir():
         raise typer.BadParameter(f"{report} is a file; --report needs a folder", param_hint="--report")
     if report is not None and (report / "report.md").exists() and not force:
@@ -355,6 +372,9 @@ def evaluate_cli(
         if model is not None:
             raise typer.BadParameter("give either --cv (cross-validation) or --model (held-out), not both",
                                      param_hint="--cv")
+        if selection:
+            raise typer.BadParameter("--where selects documents to score a trained model on; "
+                                     "it does not apply to --cv", param_hint="--where")
         config = _model_config(seed, stage_model, feature_model, stage_prior)
         result = evaluate_cv(corpus, k=cv, pipeline=pipeline, config=config, n_jobs=n_jobs,
                              progress=_progress(quiet))
@@ -362,7 +382,7 @@ def evaluate_cli(
         from innotag.models.persistence.store import default_model_dir
 
         result = evaluate_heldout(corpus, model or default_model_dir(), n_resamples=resamples, seed=seed,
-                                  progress=_progress(quiet))
+                                  where=selection, progress=_progress(quiet))
     if as_json:
         _echo_json(result.to_dict())
     else:

@@ -112,6 +112,13 @@ def test_a_report_folder_is_not_overwritten_without_force(tmp_path):
     assert code == 2 and "needs a folder" in err
 
 
+@pytest.mark.parametrize("args, message", [(["--where", "role"], "is not KEY=VALUE"),
+                                           (["--cv", "3", "--where", "role=held_out"], "does not apply to --cv")])
+def test_a_bad_where_is_a_usage_error(tmp_path, args, message):
+    code, out, err = run_cli("evaluate", tmp_path / "corpus.jsonl", *args)
+    assert code == 2 and message in err and out == ""
+
+
 @pytest.fixture(scope="module")
 def semicolon_table(tmp_path_factory):
     """A table as Finnish Excel saves it: ';' between columns, cp1252 text."""

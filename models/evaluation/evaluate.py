@@ -12,6 +12,7 @@ import numpy as np
 
 from innotag.models.estimators.baselines import KeywordFeatureClassifier, KeywordStageClassifier
 from innotag.models.corpus.load import load_corpus, preprocess_corpus
+from innotag.models.corpus.records import Corpus
 from innotag.models.corpus.validate import check_trainable
 from innotag.models.estimators.features import model_inputs
 from innotag.models.evaluation.metrics import feature_metrics, stage_metrics
@@ -46,6 +47,7 @@ class EvaluationResult:
     missing: int = 0
     overlap: int = 0  # evaluated documents that were in the model's training corpus
     corpus: str = ""  # the evaluated corpus or real-document set
+    where: dict[str, str] = field(default_factory=dict)  # the metadata the evaluated documents were selected by
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -76,18 +78,19 @@ INTERVAL_SCORES = {"stage": ("accuracy", "macro_f1", "qwk", "within_one", "mae",
 
 
 def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamples: int = 1000, seed: int = 0,
-                     progress: bool = True) -> EvaluationResult:
+                     where: dict[str, str] | None = None, progress: bool = True) -> EvaluationResult:
     """Score a trained model on a held-out corpus beside the keyword rules and the majority answer.
 
     The keyword rules fall back to the training corpus's most frequent stage; the majority
     system answers the evaluated set's most frequent stage and feature values, the floor a
-    model must clear to be of any use there.
+    model must clear to be of any use there. ``where`` keeps only the documents whose
+    metadata has all the given values (for example ``{"role": "held_out"}`` on corpus/real/).
     """
     from innotag.models.persistence.store import load_model
 
     started = time.perf_counter()
+    corpus = select_documents(load_corpus(corpus_path), where or {})  # data errors before the model loads
     loaded = load_model(model_dir)
-    corpus = load_corpus(corpus_path)
     docs, info = preprocess_corpus(corpus, loaded.pipeline, progress=progress)
     stages, features = corpus.stages, corpus.feature_matrix
     predictions = {"innotag": _model_predictions(loaded.model, docs)}
@@ -102,7 +105,8 @@ def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamp
     everyone = np.arange(len(docs))
     result = EvaluationResult("held-out", len(corpus), None, loaded.model.config.seed, info.route,
                               {name: score_predictions(stages, features, p, everyone) for name, p in predictions.items()},
-                              model=str(model_dir), missing=len(corpus.missing), corpus=str(corpus_path))
+                              model=str(model_dir), missing=len(corpus.missing), corpus=str(corpus_path),
+                              where=dict(where or {}))
     trained_on = set(loaded.meta.get("corpus", {}).get("document_digests", []))
     result.overlap = sum(d in trained_on for d in corpus.document_digests())
     if result.overlap:
@@ -119,6 +123,21 @@ def evaluate_heldout(corpus_path: str | Path, model_dir: str | Path, *, n_resamp
             name: _flat(score_predictions(stages, features, p, idx)) for name, p in predictions.items()}}
     result.seconds = round(time.perf_counter() - started, 1)
     return result
+
+
+def select_documents(corpus: Corpus, where: dict[str, str]) -> Corpus:
+    """The documents whose metadata has every KEY=VALUE of ``where``; an error names the values that exist."""
+    if not where:
+        return corpus
+    keep = [i for i, e in enumerate(corpus.examples) if all(str(e.meta.get(k)) == v for k, v in where.items())]
+    if not keep:
+        seen = {k: sorted({str(e.meta[k]) for e in corpus.examples if k in e.meta}) for k in where}
+        raise CorpusError("no document matches " + ", ".join(f"{k}={v}" for k, v in where.items()) + "; "
+                          + "; ".join(f"{k} takes {', '.join(vals) if vals else 'no value in this corpus'}"
+                                      for k, vals in seen.items()))
+    selected = corpus.subset(keep)
+    selected.missing = corpus.missing
+    return selected
 
 
 def _model_predictions(model, docs):

@@ -81,6 +81,7 @@ def format_evaluation(result) -> str:
     """Systems side by side: stage scores, feature scores, per-feature F1, confusion matrix."""
     systems = list(result.systems)
     head = (f"{result.mode} evaluation on {result.documents} documents"
+            + (" (" + ", ".join(f"{k}={v}" for k, v in result.where.items()) + ")" if result.where else "")
             + (f", {result.folds} folds, seed {result.seed}" if result.folds else f", model {result.model}")
             + f", pipeline {result.pipeline}, {result.seconds:.1f} s")
     if result.overlap:

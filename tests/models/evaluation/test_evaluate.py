@@ -1,8 +1,10 @@
 import json
 
 import numpy as np
+import pytest
 
 from innotag.models.corpus.load import load_corpus
+from innotag.models.errors import CorpusError
 from innotag.models.estimators.model import ModelConfig
 from innotag.models.evaluation.evaluate import evaluate_cv, evaluate_heldout
 from innotag.models.evaluation.folds import joint_folds
@@ -58,3 +60,14 @@ def test_evaluating_a_model_on_its_own_training_documents_is_flagged(small_corpu
         result = evaluate_heldout(small_corpus, trained_model, n_resamples=100, progress=False)
     assert result.overlap == result.documents == 84
     assert "not held-out" in caplog.text and "NOT held-out" in format_evaluation(result)
+
+
+def test_where_scores_only_the_documents_with_that_metadata(real_set, trained_model):
+    result = evaluate_heldout(real_set, trained_model, n_resamples=100, where={"genre": "news"}, progress=False)
+    assert result.documents == 18 and result.where == {"genre": "news"} and set(result.by_genre) == {"news"}
+    assert format_evaluation(result).startswith("held-out evaluation on 18 documents (genre=news)")
+
+
+def test_where_that_matches_nothing_names_the_values_there(real_set, trained_model):
+    with pytest.raises(CorpusError, match="no document matches genre=blog; genre takes news, report"):
+        evaluate_heldout(real_set, trained_model, where={"genre": "blog"}, progress=False)
