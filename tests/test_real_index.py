@@ -1,5 +1,6 @@
 """The real development set in the repository holds facts about documents, never their text."""
 
+import importlib.util
 import json
 import subprocess
 
@@ -48,3 +49,36 @@ def test_index_has_two_annotations_and_evidence_offsets_for_every_document():
         for spans in row["evidence"].values():
             assert all(isinstance(a, int) and isinstance(b, int) and 0 <= a < b for a, b in spans)
     assert sum(n >= 10 for n in genres.values()) >= 8
+
+
+def test_each_genre_is_split_in_half_between_templates_and_held_out_pages():
+    rows = [json.loads(line) for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()]
+    by_genre = {}
+    for row in rows:
+        assert row["role"] in {"template", "held_out"}, row["id"]
+        by_genre.setdefault(row["genre"], []).append(row["role"])
+    for genre, roles in by_genre.items():
+        assert abs(roles.count("template") - roles.count("held_out")) <= 1, genre
+
+
+def _design_module(name):
+    spec = importlib.util.spec_from_file_location(name, REPO / "corpus" / "design" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_modelled_plans_are_a_rerun_and_imitate_only_template_pages():
+    plans = [json.dumps(p, ensure_ascii=False) for p in _design_module("plan").make_modelled_plans(3, 3)]
+    committed = (REPO / "corpus" / "design" / "plans-modelled.jsonl").read_text("utf-8").splitlines()
+    assert plans == committed
+    roles = {json.loads(line)["id"]: json.loads(line)["role"]
+             for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()}
+    assert {roles[json.loads(p)["template"]] for p in committed} == {"template"}
+
+
+def test_the_overlap_check_measures_the_longest_run_shared_with_a_real_text():
+    overlap = _design_module("real_overlap")
+    known = overlap.shingles("yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan")
+    assert overlap.longest_shared_run("nolla yksi kaksi kolme neljä viisi kuusi seitsemän loppu", known) == 7
+    assert overlap.longest_shared_run("yksi kaksi kolme neljä viisi", known) == 0

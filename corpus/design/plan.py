@@ -26,6 +26,15 @@ of a funded project, news about a service. In Finnish the present tense serves b
 plan and the activity under way, so the stage rests on markers of time and state (has
 started, has run since, starts next spring, continues after the project), which the plan
 places independently of the stage; stages 2 to 4 are drawn most often, as on real pages.
+
+    python corpus/design/plan.py --part modelled --seed 3 > corpus/design/plans-modelled.jsonl
+
+The fourth part, ``modelled``, imitates the form of real pages, never their words: each of
+the real development set's documents with ``"role": "template"`` (half of each genre, by
+the SHA-1 order of the ids, every other one) gives three plans of the same genre, one at
+the template's stage and two at other stages drawn at random, each in a domain drawn at
+random and with the template's features. The other half (``"role": "held_out"``) is what
+the modelled part is measured on: ``innotag evaluate corpus/real/ --where role=held_out``.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from pathlib import Path
 
 STAGES = ["tarve", "ideointi", "kokeilu", "vakiinnuttaminen", "skaalaaminen", "systeeminen_muutos"]
 FEATURES = ["yhteinen_visio", "monitoimijaisuus", "toimijaroolit", "resurssien_yhdistaminen",
@@ -183,16 +193,38 @@ def make_running_plans(seed: int, per_stage: int, first_number: int = 9901) -> l
         }, pilot_mention=0.2)
 
 
-PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans}
+MODELLED_DOMAINS = ["terveydenhuolto", "lastensuojelu_avohuolto", "jalkihuolto", "tyollisyys", "kotoutuminen",
+                    "sote_yleinen", "vakivallan_ehkaisy", "asunnottomuus", "sijaishuolto", "nuorisotyo",
+                    "koulu_oppilashuolto", "perhekeskus", "ikaantyneet", "vammaispalvelut", "mielenterveys_paihde",
+                    "kulttuuri_hyvinvointi"]
+REAL_INDEX = Path(__file__).resolve().parents[1] / "real" / "index.jsonl"
+
+
+def make_modelled_plans(seed: int, per_template: int, first_number: int = 10301) -> list[dict]:
+    templates = sorted((json.loads(line) for line in REAL_INDEX.open(encoding="utf-8")
+                        if json.loads(line).get("role") == "template"), key=lambda r: r["id"])
+    rng, plans = random.Random(seed), []
+    for real in templates:
+        others = rng.sample([s for s in STAGES if s != real["stage"]], per_template - 1)
+        for k, stage in enumerate([real["stage"], *others]):
+            plans.append({"id": f"inno-{first_number + len(plans)}", "template": real["id"], "genre": real["genre"],
+                          "stage": stage, "features": sorted(real["features"]), "domain": rng.choice(MODELLED_DOMAINS),
+                          "same_stage_as_template": k == 0})
+    return plans
+
+
+PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans,
+         "modelled": make_modelled_plans}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--per-stage", type=int, default=None, help="[default: 110 context-balanced, 50 descriptive, 80 running]")
+    parser.add_argument("--per-stage", type=int, default=None,
+                        help="[default: 110 context-balanced, 50 descriptive, 80 running; modelled: 3 per template]")
     parser.add_argument("--part", choices=PARTS, default="context-balanced")
     args = parser.parse_args()
-    per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80}[args.part]
+    per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80, "modelled": 3}[args.part]
     for plan in PARTS[args.part](args.seed, per_stage):
         print(json.dumps(plan, ensure_ascii=False))
 
