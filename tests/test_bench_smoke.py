@@ -34,3 +34,10 @@ def test_serve_smoke(trained_model, tmp_path):
     out = run("bench/serve.py", "--model", trained_model, "--requests", "5", "--concurrent", "4", "--cli-runs", "1",
               "--json", tmp_path / "s.json")
     assert "| one client | 5 |" in out and "| 5 | " in out and (tmp_path / "s.json").exists()
+
+
+def test_compare_models_smoke(trained_model, real_set):
+    out = run("bench/compare_models.py", trained_model, trained_model, "--real", real_set, "--where", "genre=news",
+              "--resamples", "50")
+    assert "18 documents of" in out and "(genre=news)" in out
+    assert "(+0.000 [+0.00, +0.00])" in out  # a model compared with itself differs by nothing
