@@ -204,8 +204,13 @@ def serve(model_dir: str | Path | None = None, host: str = DEFAULT_HOST, port: i
                   "give --token (or INNOTAG_TOKEN) or bind 127.0.0.1", file=sys.stderr)
         app = create_app(model_dir, max_size=max_size, max_batch=max_batch, token=token)
         url = address(sock)
-        print(f"innotag: serving on {url}{'?token=' + token if token else ''}  (API docs {url}docs; Ctrl-C stops)",
-              flush=True)
+
+        def announce() -> None:
+            # Said once uvicorn has started and handles Ctrl-C itself, so a stop right after it is clean.
+            print(f"innotag: serving on {url}{'?token=' + token if token else ''}  (API docs {url}docs; Ctrl-C stops)",
+                  flush=True)
+
+        app.router.on_startup.append(announce)
         config = uvicorn.Config(app, log_level="warning" if quiet else "info", access_log=not quiet)
         try:
             uvicorn.Server(config).run(sockets=[sock])
