@@ -51,11 +51,14 @@ def test_index_has_two_annotations_and_evidence_offsets_for_every_document():
     assert sum(n >= 10 for n in genres.values()) >= 8
 
 
-def test_each_genre_is_split_in_half_between_templates_and_held_out_pages():
+def test_each_genre_of_the_first_round_is_split_in_half_between_templates_and_held_out_pages():
     rows = [json.loads(line) for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()]
     by_genre = {}
     for row in rows:
-        assert row["role"] in {"template", "held_out"}, row["id"]
+        assert row["role"] in {"template", "held_out"} and row["round"] in {1, 2}, row["id"]
+        if row["round"] == 2:
+            assert row["role"] == "held_out", row["id"]  # collected after the modelled part was written
+            continue
         by_genre.setdefault(row["genre"], []).append(row["role"])
     for genre, roles in by_genre.items():
         assert abs(roles.count("template") - roles.count("held_out")) <= 1, genre

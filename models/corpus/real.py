@@ -16,7 +16,7 @@ from innotag.models.corpus.records import Corpus, parse_example
 from innotag.models.errors import CorpusError
 
 INDEX_FILE, TEXTS_DIR = "index.jsonl", "texts"
-METADATA_KEYS = ("genre", "source_type", "url", "title", "role")
+METADATA_KEYS = ("genre", "source_type", "url", "title", "role", "round")
 
 
 def is_real_set(path: str | Path) -> bool:
