@@ -57,14 +57,15 @@ def main() -> None:
     print(f"{len(stages)} documents of {args.real} ({selection}); {args.resamples} paired resamples\n")
     print("| model | " + " | ".join(SCORES) + " |")
     print("|---|" + "---|" * len(SCORES))
+    reference = scores(stages, features, *calls[0], everyone)
+    reference_resampled = np.array([scores(stages, features, *calls[0], idx) for idx in resamples])
     for number, (path, call) in enumerate(zip(args.models, calls)):
         own = scores(stages, features, *call, everyone)
         cells = [f"{v:.3f}" for v in own]
         if number:
-            diffs = np.array([scores(stages, features, *call, idx) - scores(stages, features, *calls[0], idx)
-                              for idx in resamples])
+            diffs = np.array([scores(stages, features, *call, idx) for idx in resamples]) - reference_resampled
             low, high = np.nanpercentile(diffs, [2.5, 97.5], axis=0)
-            change = own - scores(stages, features, *calls[0], everyone)
+            change = own - reference
             cells = [f"{v:.3f} ({d:+.3f} [{lo:+.2f}, {hi:+.2f}])" for v, d, lo, hi in zip(own, change, low, high)]
         print(f"| {path} | " + " | ".join(cells) + " |")
 

@@ -46,12 +46,9 @@ def main(paths: list[str]) -> int:
         print(f"no real texts in {TEXTS}; collect them as corpus/real/README.md describes")
         return 0
     seen: dict[str, list[str]] = {}
-    for shingle_set in real.values():
-        for s in shingle_set:
-            seen.setdefault(s, [])
     for doc_id, shingle_set in real.items():
         for s in shingle_set:
-            seen[s].append(doc_id)
+            seen.setdefault(s, []).append(doc_id)
     checked = sharing = flagged = 0
     for path in paths:
         for line in open(path, encoding="utf-8"):
