@@ -85,3 +85,9 @@ def test_the_overlap_check_measures_the_longest_run_shared_with_a_real_text():
     known = overlap.shingles("yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan")
     assert overlap.longest_shared_run("nolla yksi kaksi kolme neljä viisi kuusi seitsemän loppu", known) == 7
     assert overlap.longest_shared_run("yksi kaksi kolme neljä viisi", known) == 0
+
+
+def test_the_overlap_check_leaves_statute_names_out():
+    overlap = _design_module("real_overlap")
+    name = overlap.STATUTE_NAMES[0]
+    assert name not in overlap.without_statute_names(f"Laiksi {name.upper()} annetun lain muuttamisesta")
