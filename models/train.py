@@ -55,7 +55,7 @@ def train(corpus_path: str | Path, output: str | Path, *, pipeline: str = DEFAUL
     if cv_folds:
         log.info("cross-validating (%d folds) for the scores stored with the model", cv_folds)
         scores = cross_validate_docs(docs, stages, features, config=config, k=cv_folds, n_jobs=n_jobs,
-                                     evidence=corpus.evidence, progress=progress)
+                                     evidence=corpus.evidence, groups=corpus.groups, progress=progress)
     log.info("fitting the model on all %d documents", len(corpus))
     model = InnotagModel(config).fit(docs, stages, features, corpus.evidence)
     meta = {

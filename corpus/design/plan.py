@@ -35,6 +35,18 @@ the SHA-1 order of the ids, every other one) gives three plans of the same genre
 the template's stage and two at other stages drawn at random, each in a domain drawn at
 random and with the template's features. The other half (``"role": "held_out"``) is what
 the modelled part is measured on: ``innotag evaluate corpus/real/ --where role=held_out``.
+
+    python corpus/design/plan.py --part counterfactual --seed 4 > corpus/design/plans-counterfactual.jsonl
+
+The fifth part, ``counterfactual``, revises documents of the default corpus: each plan names a
+source document and an adjacent stage, and the writer changes only the sentences that report
+what was reached, keeping the rest of the text (background, names, form, features) word for
+word. Each pair then differs in its stage evidence alone, so whatever else the two documents
+say cannot be learnt as a sign of either stage (counterfactually augmented data, Kaushik et
+al. 2020). The neighbouring pairs that real pages confuse most (2/3, 3/4) are drawn most
+often; each pair is revised up and down equally often. How the new stage is shown is drawn
+independently of the pair: the pilot vocabulary is allowed in a third of the new ``kokeilu``
+evidence, a statute in a third of the new ``systeeminen_muutos`` evidence, as on real pages.
 """
 
 from __future__ import annotations
@@ -213,18 +225,46 @@ def make_modelled_plans(seed: int, per_template: int, first_number: int = 10301)
     return plans
 
 
+COUNTERFACTUAL_PAIRS = {(0, 1): 1.0, (1, 2): 3.0, (2, 3): 2.5, (3, 4): 1.5, (4, 5): 1.0}
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1]
+EVIDENCE_FORMS = ["a past-tense report of what was done", "an activity under way, in the present tense with a time marker",
+                  "a date or period", "figures (people, sessions, places)", "a quoted person", "a decision or its absence"]
+
+
+def make_counterfactual_plans(seed: int, total: int, first_number: int = 10801) -> list[dict]:
+    sources = sorted((json.loads(line) for path in sorted(DEFAULT_CORPUS.glob("*.jsonl"))
+                      for line in path.open(encoding="utf-8") if line.strip()), key=lambda r: r["id"])
+    by_stage = {stage: [r["id"] for r in sources if r["stage"] == stage] for stage in STAGES}
+    rng, weight, plans = random.Random(seed), sum(COUNTERFACTUAL_PAIRS.values()), []
+    for (low, high), w in COUNTERFACTUAL_PAIRS.items():
+        n = round(total * w / weight)
+        for k in range(n):
+            source, target = (low, high) if k % 2 == 0 else (high, low)
+            pool = by_stage[STAGES[source]]
+            plans.append({"source": pool.pop(rng.randrange(len(pool))), "source_stage": STAGES[source],
+                          "stage": STAGES[target],
+                          "pilot_words": STAGES[target] != "kokeilu" or rng.random() < 1 / 3,
+                          "statute": STAGES[target] != "systeeminen_muutos" or rng.random() < 1 / 3,
+                          "evidence_form": rng.choice(EVIDENCE_FORMS)})
+    rng.shuffle(plans)
+    return [{"id": f"inno-{first_number + i}", **plan} for i, plan in enumerate(plans)]
+
+
 PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans,
-         "modelled": make_modelled_plans}
+         "modelled": make_modelled_plans,
+         "counterfactual": make_counterfactual_plans}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-stage", type=int, default=None,
-                        help="[default: 110 context-balanced, 50 descriptive, 80 running; modelled: 3 per template]")
+                        help="[default: 110 context-balanced, 50 descriptive, 80 running; modelled: 3 per template; "
+                             "counterfactual: 480 in all]")
     parser.add_argument("--part", choices=PARTS, default="context-balanced")
     args = parser.parse_args()
-    per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80, "modelled": 3}[args.part]
+    per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80, "modelled": 3,
+                                   "counterfactual": 480}[args.part]
     for plan in PARTS[args.part](args.seed, per_stage):
         print(json.dumps(plan, ensure_ascii=False))
 

@@ -11,6 +11,7 @@ import numpy as np
 from innotag.models.schema import FEATURE_IDS, STAGE_IDS, stage_index
 
 LABEL_KEYS = ("id", "text", "stage", "features")
+REVISES_KEY = "revises"  # the id of the document this one revises to another stage (a counterfactual pair)
 EVIDENCE_KEY = "evidence"  # {"stage" or a feature id: [[start, end], ...]} character offsets into the text
 
 
@@ -61,6 +62,11 @@ class Corpus:
     def evidence(self) -> list[dict[str, list[str]] | None]:
         """Per document, its evidence passages by label; None where it was not annotated."""
         return [{label: e.evidence_texts(label) for label in e.evidence} or None for e in self.examples]
+
+    @property
+    def groups(self) -> list[str]:
+        """Per document, its group: the id of the document it revises, else its own id."""
+        return [str(e.meta.get(REVISES_KEY) or e.id) for e in self.examples]
 
     def document_digests(self) -> list[str]:
         """A short digest of each document's text (whitespace-normalised), to recognise it in another set."""

@@ -67,7 +67,7 @@ def evaluate_cv(corpus_path: str | Path, *, k: int = 5, pipeline: str = DEFAULT_
     docs, info = preprocess_corpus(corpus, pipeline, progress=progress)
     log.info("cross-validating %d documents in %d folds", len(corpus), k)
     systems = cross_validate_docs(docs, corpus.stages, corpus.feature_matrix, config=config, k=k, n_jobs=n_jobs,
-                                  evidence=corpus.evidence, progress=progress)
+                                  evidence=corpus.evidence, groups=corpus.groups, progress=progress)
     return EvaluationResult("cv", len(corpus), k, config.seed, info.route, systems, round(time.perf_counter() - started, 1),
                             corpus=str(corpus_path))
 

@@ -2,7 +2,9 @@
 
 Folds are stratified jointly on the stage and the six features with iterative
 stratification (Sechidis et al. 2011), so the same folds serve both tasks; every system
-(the model and both baselines) is trained and scored on the same folds.
+(the model and both baselines) is trained and scored on the same folds. Documents of one
+group (a document and its revisions to other stages, see ``Corpus.groups``) share a fold:
+a revision scored against a model trained on its source would measure the pair, not the model.
 """
 
 from __future__ import annotations
@@ -23,11 +25,34 @@ SYSTEMS = ("innotag", "keywords", "majority")
 FOLD_SCORES = (("stage", "macro_f1"), ("stage", "qwk"), ("stage", "accuracy"), ("features", "micro_f1"))
 
 
-def joint_folds(stages: np.ndarray, features: np.ndarray, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """K folds stratified on stage and features together."""
+def _group_keys(groups) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's group number, numbered in order of first appearance, and each group's first document.
+
+    Without groups every document is its own group, so the folds are those of plain stratification.
+    """
+    if isinstance(groups, int):
+        return np.arange(groups), np.arange(groups)
+    _, first, inverse = np.unique(np.asarray(groups, dtype=str), return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[inverse], first[order]
+
+
+def joint_folds(stages: np.ndarray, features: np.ndarray, k: int, seed: int,
+                groups=None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """K folds stratified on stage and features together; documents with the same ``groups`` key share a fold.
+
+    The first document of each group is stratified; the rest of the group follows it.
+    """
     Y = np.hstack([np.eye(len(STAGE_IDS), dtype=int)[stages], features])
+    keys, first = _group_keys(len(stages) if groups is None else groups)
     splitter = MultilabelStratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-    return list(splitter.split(np.zeros(len(stages)), Y))
+    fold_of_group = np.empty(len(first), dtype=int)
+    for fold, (_, test) in enumerate(splitter.split(np.zeros(len(first)), Y[first])):
+        fold_of_group[test] = fold
+    fold_of = fold_of_group[keys]
+    return [(np.flatnonzero(fold_of != fold), np.flatnonzero(fold_of == fold)) for fold in range(k)]
 
 
 def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig, evidence=None):
@@ -50,7 +75,7 @@ def _fit_score_fold(docs, stages, features, train, test, config: ModelConfig, ev
 
 
 def cross_validate_docs(docs, stages, features, *, config: ModelConfig, k: int = 5, n_jobs: int = 1,
-                        systems=SYSTEMS, evidence=None, progress: bool = False) -> dict[str, dict]:
+                        systems=SYSTEMS, evidence=None, groups=None, progress: bool = False) -> dict[str, dict]:
     """Out-of-fold predictions for every system, then one score per system on all documents.
 
     Each system's scores also hold ``per_fold``: the :data:`FOLD_SCORES` of each fold's test
@@ -58,7 +83,7 @@ def cross_validate_docs(docs, stages, features, *, config: ModelConfig, k: int =
     """
     from tqdm import tqdm
 
-    folds = joint_folds(stages, features, k, config.seed)
+    folds = joint_folds(stages, features, k, config.seed, groups)
     jobs = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(
         delayed(_fit_score_fold)(docs, stages, features, train, test, config, evidence) for train, test in folds)
     by_test = {}

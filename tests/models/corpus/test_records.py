@@ -32,3 +32,10 @@ def test_corpus_arrays_and_evidence(tmp_path):
     corpus = Corpus([a, b], [])
     assert corpus.stages.tolist() == [0, 4] and corpus.feature_matrix[:, 2].tolist() == [1, 0]
     assert corpus.evidence == [{"stage": ["Yksi."], "toimijaroolit": ["Kaksi."]}, None]
+
+
+def test_a_revision_is_grouped_with_the_document_it_revises():
+    records = [{"id": "a", "text": "Teksti.", "stage": 2, "features": []},
+               {"id": "b", "text": "Teksti.", "stage": 3, "features": [], "revises": "a"},
+               {"id": "c", "text": "Teksti.", "stage": 3, "features": []}]
+    assert Corpus([parse_example(r) for r in records], []).groups == ["a", "a", "c"]
