@@ -10,8 +10,8 @@ A cue spread evenly over the stages carries no stage information, as on real pag
 
 from __future__ import annotations
 
+import argparse
 import re
-import sys
 
 from innotag.models.corpus.load import load_corpus
 from innotag.models.corpus.records import Corpus
@@ -58,4 +58,7 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["corpus"])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                     epilog="example: python corpus/design/cue_rates.py corpus/*.jsonl")
+    parser.add_argument("paths", nargs="*", default=["corpus"], help="corpus files or folders [default: corpus]")
+    main(parser.parse_args().paths)

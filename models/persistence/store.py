@@ -170,7 +170,25 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     model.stage_train_prior_, model.domain_centroids_ = parts["stage_train_prior"], parts["domain_centroids"]
     model.domain_threshold_ = parts["domain_threshold"]
     model.vocabulary_ = set(model.vectorizer_.named_transformers_["words"].vocabulary_)
+    _check_inputs(model, meta, path)
     return LoadedModel(model, meta, path)
+
+
+def _check_inputs(model: InnotagModel, meta: dict, path: Path) -> None:
+    """Tag one tiny document, so that a model whose stored settings no longer build its inputs fails here, clearly.
+
+    A model written by an older innotag may lack settings added since; they take today's
+    defaults, which can add or remove input columns (innotag 0.1 had no tense profile).
+    """
+    from innotag.nlp.preprocess import Preprocessed
+
+    probe = Preprocessed(sentences=["Malli otettiin käyttöön."], sentence_lemmas=[["malli", "ottaa", "käyttö"]],
+                         sentence_verbs=[["ottaa~past"]], n_words=3, n_known=3)
+    try:
+        model.predict_arrays([probe])
+    except ValueError as exc:
+        raise ModelError(f"{path} was written by innotag {meta.get('innotag_version', '?')} and its inputs no longer "
+                         f"match this version's ({exc}); retrain the model with this version") from None
 
 
 def _split_vocabularies(vectorizer):

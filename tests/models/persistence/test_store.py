@@ -96,6 +96,14 @@ def test_version_mismatch_is_a_clear_error(model_copy, changes, message):
         load_model(model_copy)
 
 
+def test_a_model_whose_settings_no_longer_build_its_inputs_is_a_clear_error(model_copy):
+    # As a model of innotag 0.1, which had no tense profile, read by a version that defaults it on.
+    meta = json.loads((model_copy / "meta.json").read_text("utf-8"))
+    _edit_meta(model_copy, config={**meta["config"], "tense_profile": not meta["config"]["tense_profile"]})
+    with pytest.raises(ModelError, match="inputs no longer match.*retrain"):
+        load_model(model_copy)
+
+
 def test_missing_model_says_how_to_build_it(tmp_path, monkeypatch):
     monkeypatch.setenv("INNOTAG_MODEL", str(tmp_path / "default"))
     with pytest.raises(ModelError, match="innotag train corpus/"):
