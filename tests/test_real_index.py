@@ -91,3 +91,19 @@ def test_the_overlap_check_leaves_statute_names_out():
     overlap = _design_module("real_overlap")
     name = overlap.STATUTE_NAMES[0]
     assert name not in overlap.without_statute_names(f"Laiksi {name.upper()} annetun lain muuttamisesta")
+
+
+def test_the_counterfactual_plans_are_a_rerun_and_each_revision_keeps_its_source_features():
+    plans = [json.dumps(p, ensure_ascii=False) for p in _design_module("plan").make_counterfactual_plans(4, 480)]
+    committed = (REPO / "corpus" / "design" / "plans-counterfactual.jsonl").read_text("utf-8").splitlines()
+    assert plans == committed
+    by_id = {p["id"]: p for p in map(json.loads, committed)}
+    sources = {r["id"]: r for path in (REPO / "corpus").glob("*.jsonl")
+               for r in map(json.loads, path.read_text("utf-8").splitlines())}
+    revisions = [json.loads(line) for line in
+                 (REPO / "corpus" / "extra" / "counterfactual.jsonl").read_text("utf-8").splitlines()]
+    assert len(revisions) >= 470
+    for revision in revisions:
+        plan, source = by_id[revision["id"]], sources[revision["revises"]]
+        assert revision["revises"] == plan["source"] and revision["stage"] == plan["stage"]
+        assert source["stage"] == plan["source_stage"] and sorted(revision["features"]) == sorted(source["features"])
