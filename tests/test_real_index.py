@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import re
 import subprocess
 
 from conftest import REPO
@@ -107,3 +108,14 @@ def test_the_counterfactual_plans_are_a_rerun_and_each_revision_keeps_its_source
         plan, source = by_id[revision["id"]], sources[revision["revises"]]
         assert revision["revises"] == plan["source"] and revision["stage"] == plan["stage"]
         assert source["stage"] == plan["source_stage"] and sorted(revision["features"]) == sorted(source["features"])
+
+
+def test_the_implicit_plans_are_a_rerun_and_its_documents_hold_no_codebook_stage_word():
+    plan = _design_module("plan")
+    committed = (REPO / "corpus" / "design" / "plans-implicit.jsonl").read_text("utf-8").splitlines()
+    assert [json.dumps(p, ensure_ascii=False) for p in plan.make_implicit_plans(5, 400)] == committed
+    banned = re.compile("|".join(plan.IMPLICIT_BANNED), re.I)
+    documents = [json.loads(line) for line in
+                 (REPO / "corpus" / "extra" / "implicit.jsonl").read_text("utf-8").splitlines()]
+    assert len(documents) == len(committed)
+    assert not [d["id"] for d in documents if banned.search(d["text"])]

@@ -47,6 +47,16 @@ al. 2020). The neighbouring pairs that real pages confuse most (2/3, 3/4) are dr
 often; each pair is revised up and down equally often. How the new stage is shown is drawn
 independently of the pair: the pilot vocabulary is allowed in a third of the new ``kokeilu``
 evidence, a statute in a third of the new ``systeeminen_muutos`` evidence, as on real pages.
+
+    python corpus/design/plan.py --part implicit --seed 5 > corpus/design/plans-implicit.jsonl
+
+The sixth part, ``implicit``, is written without the codebook's stage vocabulary anywhere in
+a document (``IMPLICIT_BANNED``: survey, plan, pilot, permanence, spreading and reform words):
+a model trained on the earlier parts reads those words and little else, and real pages
+rarely use them. The stage shows in what is happening and since when (a service that takes
+clients, a group that meets, a budget line, other towns where it runs, a rule in force).
+Stages are drawn at about the real pages' mix; genre, domain, context cues, length, features
+(rare) and where the evidence sits are drawn independently of the stage.
 """
 
 from __future__ import annotations
@@ -139,17 +149,23 @@ WHERE = ["a form field or list item", "the first paragraph", "the middle of the 
          "a subordinate clause of a sentence about something else"]
 
 
+def _staged(rng: random.Random, genres_by_stage: dict, counts: dict) -> list[dict]:
+    """``counts[stage]`` plans per stage, each with a genre that can hold the stage, shuffled."""
+    plans = []
+    for stage in STAGES:
+        genres = [g for g, stages in genres_by_stage.items() if stage in stages]
+        plans.extend({"stage": stage, "genre": rng.choice(genres)} for _ in range(counts[stage]))
+    rng.shuffle(plans)
+    return plans
+
+
 def _draw_plans(rng: random.Random, genres_by_stage: dict, counts: dict, first_number: int, length, own_draws,
                 pilot_mention: float) -> list[dict]:
     """Plans for the later parts: stage and genre as counted, everything else drawn independently of the stage.
 
     ``length`` maps a uniform draw to a length band; ``own_draws(rng)`` makes the part's own fields.
     """
-    plans = []
-    for stage in STAGES:
-        genres = [g for g, stages in genres_by_stage.items() if stage in stages]
-        plans.extend({"stage": stage, "genre": rng.choice(genres)} for _ in range(counts[stage]))
-    rng.shuffle(plans)
+    plans = _staged(rng, genres_by_stage, counts)
     for number, plan in enumerate(plans, start=first_number):
         r = rng.random()
         plan.update({
@@ -250,9 +266,36 @@ def make_counterfactual_plans(seed: int, total: int, first_number: int = 10801) 
     return [{"id": f"inno-{first_number + i}", **plan} for i, plan in enumerate(plans)]
 
 
+IMPLICIT_PER_STAGE = {"tarve": 40, "ideointi": 80, "kokeilu": 90, "vakiinnuttaminen": 80, "skaalaaminen": 60,
+                      "systeeminen_muutos": 50}
+IMPLICIT_GENRES = {**{g: s for g, s in GENRES.items() if g != "rahoitushakemus"}, "rahoittajan_hankekuvaus": STAGES[:5]}
+# Stems of the codebook's stage words (its "typical evidence" column); none may appear in an implicit document.
+IMPLICIT_BANNED = ("kartoi", "esiselvit", "nykytila", "suunnit", "ideoi", "konsept", "työpaj", "kokeil", "pilot",
+                   "testa", "prototyyp", "perustoimin", "pysyv", "juurru", "juurtu", "vakiin", "vakinai",
+                   "toimintaohje", "levit", "kouluttajakoulut", "lakimuuto", "velvoit", "toimintakulttuur")
+
+
+def make_implicit_plans(seed: int, scale: int, first_number: int = 11301) -> list[dict]:
+    rng = random.Random(seed)
+    plans = _staged(rng, IMPLICIT_GENRES, {s: n * scale // 400 for s, n in IMPLICIT_PER_STAGE.items()})
+    for number, plan in enumerate(plans, start=first_number):
+        r = rng.random()
+        plan.update({
+            "id": f"inno-{number}",
+            "domain": rng.choice(DOMAINS),
+            "features": [f for f in FEATURES if rng.random() < 0.15],
+            "context": [c for c, p in CONTEXT.items() if rng.random() < p],
+            "length": "short (100-200 words)" if r < 0.4 else "medium (200-350 words)" if r < 0.85 else "long (350-550 words)",
+            "evidence_where": rng.choice(WHERE),
+            "page_debris": rng.random() < 0.4,
+            "future_plans": rng.random() < 0.5,
+        })
+    return sorted(plans, key=lambda p: int(p["id"].split("-")[1]))
+
+
 PARTS = {"context-balanced": make_plans, "descriptive": make_descriptive_plans, "running": make_running_plans,
          "modelled": make_modelled_plans,
-         "counterfactual": make_counterfactual_plans}
+         "counterfactual": make_counterfactual_plans, "implicit": make_implicit_plans}
 
 
 def main() -> None:
@@ -260,11 +303,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-stage", type=int, default=None,
                         help="[default: 110 context-balanced, 50 descriptive, 80 running; modelled: 3 per template; "
-                             "counterfactual: 480 in all]")
+                             "counterfactual: 480 in all; implicit: 400 in all]")
     parser.add_argument("--part", choices=PARTS, default="context-balanced")
     args = parser.parse_args()
     per_stage = args.per_stage or {"context-balanced": 110, "descriptive": 50, "running": 80, "modelled": 3,
-                                   "counterfactual": 480}[args.part]
+                                   "counterfactual": 480, "implicit": 400}[args.part]
     for plan in PARTS[args.part](args.seed, per_stage):
         print(json.dumps(plan, ensure_ascii=False))
 
