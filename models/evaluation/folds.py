@@ -26,12 +26,7 @@ FOLD_SCORES = (("stage", "macro_f1"), ("stage", "qwk"), ("stage", "accuracy"), (
 
 
 def _group_keys(groups) -> tuple[np.ndarray, np.ndarray]:
-    """Each document's group number, numbered in order of first appearance, and each group's first document.
-
-    Without groups every document is its own group, so the folds are those of plain stratification.
-    """
-    if isinstance(groups, int):
-        return np.arange(groups), np.arange(groups)
+    """Each document's group number, numbered in order of first appearance, and each group's first document."""
     _, first, inverse = np.unique(np.asarray(groups, dtype=str), return_index=True, return_inverse=True)
     order = np.argsort(first)
     rank = np.empty_like(order)
@@ -46,7 +41,8 @@ def joint_folds(stages: np.ndarray, features: np.ndarray, k: int, seed: int,
     The first document of each group is stratified; the rest of the group follows it.
     """
     Y = np.hstack([np.eye(len(STAGE_IDS), dtype=int)[stages], features])
-    keys, first = _group_keys(len(stages) if groups is None else groups)
+    # Without groups every document is its own group: the folds of plain stratification.
+    keys, first = _group_keys(np.arange(len(stages)) if groups is None else groups)
     splitter = MultilabelStratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
     fold_of_group = np.empty(len(first), dtype=int)
     for fold, (_, test) in enumerate(splitter.split(np.zeros(len(first)), Y[first])):
