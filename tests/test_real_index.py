@@ -13,6 +13,10 @@ LIMITS = {"reason": 600}
 DEFAULT_LIMIT = 300
 
 
+def _jsonl(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def _strings(value, key=""):
     if isinstance(value, str):
         yield key, value
@@ -37,7 +41,7 @@ def test_no_committed_file_under_corpus_real_holds_page_text():
 
 
 def test_index_has_two_annotations_and_evidence_offsets_for_every_document():
-    rows = [json.loads(line) for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()]
+    rows = _jsonl(REAL / "index.jsonl")
     assert len(rows) >= 200
     genres = {}
     for row in rows:
@@ -53,7 +57,7 @@ def test_index_has_two_annotations_and_evidence_offsets_for_every_document():
 
 
 def test_each_genre_of_the_first_round_is_split_in_half_between_templates_and_held_out_pages():
-    rows = [json.loads(line) for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()]
+    rows = _jsonl(REAL / "index.jsonl")
     by_genre = {}
     for row in rows:
         assert row["role"] in {"template", "held_out"} and row["round"] in {1, 2}, row["id"]
@@ -65,6 +69,13 @@ def test_each_genre_of_the_first_round_is_split_in_half_between_templates_and_he
         assert abs(roles.count("template") - roles.count("held_out")) <= 1, genre
 
 
+def _committed_plans(part, plans):
+    """The committed plans of a part, after checking that they equal a rerun of the plan script."""
+    committed = (REPO / "corpus" / "design" / f"plans-{part}.jsonl").read_text("utf-8").splitlines()
+    assert [json.dumps(p, ensure_ascii=False) for p in plans] == committed
+    return [json.loads(line) for line in committed]
+
+
 def _design_module(name):
     spec = importlib.util.spec_from_file_location(name, REPO / "corpus" / "design" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
@@ -73,12 +84,9 @@ def _design_module(name):
 
 
 def test_the_modelled_plans_are_a_rerun_and_imitate_only_template_pages():
-    plans = [json.dumps(p, ensure_ascii=False) for p in _design_module("plan").make_modelled_plans(3, 3)]
-    committed = (REPO / "corpus" / "design" / "plans-modelled.jsonl").read_text("utf-8").splitlines()
-    assert plans == committed
-    roles = {json.loads(line)["id"]: json.loads(line)["role"]
-             for line in (REAL / "index.jsonl").read_text("utf-8").splitlines()}
-    assert {roles[json.loads(p)["template"]] for p in committed} == {"template"}
+    committed = _committed_plans("modelled", _design_module("plan").make_modelled_plans(3, 3))
+    roles = {row["id"]: row["role"] for row in _jsonl(REAL / "index.jsonl")}
+    assert {roles[p["template"]] for p in committed} == {"template"}
 
 
 def test_the_overlap_check_measures_the_longest_run_shared_with_a_real_text():
@@ -95,14 +103,10 @@ def test_the_overlap_check_leaves_statute_names_out():
 
 
 def test_the_counterfactual_plans_are_a_rerun_and_each_revision_keeps_its_source_features():
-    plans = [json.dumps(p, ensure_ascii=False) for p in _design_module("plan").make_counterfactual_plans(4, 480)]
-    committed = (REPO / "corpus" / "design" / "plans-counterfactual.jsonl").read_text("utf-8").splitlines()
-    assert plans == committed
-    by_id = {p["id"]: p for p in map(json.loads, committed)}
-    sources = {r["id"]: r for path in (REPO / "corpus").glob("*.jsonl")
-               for r in map(json.loads, path.read_text("utf-8").splitlines())}
-    revisions = [json.loads(line) for line in
-                 (REPO / "corpus" / "extra" / "counterfactual.jsonl").read_text("utf-8").splitlines()]
+    plans = _committed_plans("counterfactual", _design_module("plan").make_counterfactual_plans(4, 480))
+    by_id = {p["id"]: p for p in plans}
+    sources = {r["id"]: r for path in (REPO / "corpus").glob("*.jsonl") for r in _jsonl(path)}
+    revisions = _jsonl(REPO / "corpus" / "extra" / "counterfactual.jsonl")
     assert len(revisions) >= 470
     for revision in revisions:
         plan, source = by_id[revision["id"]], sources[revision["revises"]]
@@ -112,10 +116,8 @@ def test_the_counterfactual_plans_are_a_rerun_and_each_revision_keeps_its_source
 
 def test_the_implicit_plans_are_a_rerun_and_its_documents_hold_no_codebook_stage_word():
     plan = _design_module("plan")
-    committed = (REPO / "corpus" / "design" / "plans-implicit.jsonl").read_text("utf-8").splitlines()
-    assert [json.dumps(p, ensure_ascii=False) for p in plan.make_implicit_plans(5, 400)] == committed
+    committed = _committed_plans("implicit", plan.make_implicit_plans(5, 400))
     banned = re.compile("|".join(plan.IMPLICIT_BANNED), re.I)
-    documents = [json.loads(line) for line in
-                 (REPO / "corpus" / "extra" / "implicit.jsonl").read_text("utf-8").splitlines()]
+    documents = _jsonl(REPO / "corpus" / "extra" / "implicit.jsonl")
     assert len(documents) == len(committed)
     assert not [d["id"] for d in documents if banned.search(d["text"])]
