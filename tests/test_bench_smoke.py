@@ -41,3 +41,14 @@ def test_compare_models_smoke(trained_model, real_set):
               "--resamples", "50")
     assert "18 documents of" in out and "(genre=news)" in out
     assert "(+0.000 [+0.00, +0.00])" in out  # a model compared with itself differs by nothing
+
+
+def test_sentence_encoder_smoke(trained_model, real_set, tmp_path):
+    from conftest import small_corpus_records, write_jsonl
+
+    corpus = write_jsonl(tmp_path / "tiny.jsonl", small_corpus_records(per_stage=2))
+    out = run("bench/sentence_encoder.py", "--corpus", corpus, "--real", real_set, "--model", trained_model,
+              "--resamples", "50", "--cache", tmp_path / "vectors")
+    assert "real pages: 35; training corpus: 12 documents" in out
+    assert "| the model as it is |" in out and "| encoder, ordinal regression trained on the corpus, real prior |" in out
+    assert list((tmp_path / "vectors").glob("*.npz"))  # the vectors are cached for the next run
