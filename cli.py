@@ -172,7 +172,8 @@ def preprocess_cli(
 
 @app.command("validate")
 def validate_cli(
-    corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files."),
+    corpus: Path = typer.Argument(..., help="Annotated corpus: a JSONL file or a folder of *.jsonl files, or a "
+                                            "real-document set folder with index.jsonl and texts/."),
     strict: bool = typer.Option(False, "--strict",
                                 help="Size and balance findings are errors, by the standard of innotag's own corpus "
                                      "(at least 720 documents, 110 per stage, each feature in 20-70 % of "
@@ -206,11 +207,17 @@ def validate_cli(
     documents for reliable scores, or many times fewer than the largest. Exits 1 on errors
     (with --strict, size and balance findings are errors too).
 
+    A real-document set (such as corpus/real/) is checked from its index and the texts
+    present: every evidence span must still be a sentence of its text (else the text is not
+    the one annotated), missing texts and pages that share a template are warnings.
+
     Examples:
 
       innotag validate my-corpus.jsonl
 
       innotag validate corpus/ --strict     # to innotag's own standard
+
+      innotag validate corpus/real/         # after collecting the real pages' texts again
     """
     from dataclasses import replace
 

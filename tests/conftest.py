@@ -148,3 +148,18 @@ def evaluation_result():
     systems = {name: score_predictions(stages, features, p, np.arange(n)) for name, p in predictions.items()}
     return EvaluationResult("held-out", n, None, 0, "fast", systems, model="/models/my-model",
                             corpus="data/held-out.jsonl")
+
+
+def make_real_set(folder, n_present=3, n_missing=2):
+    """A real-document set folder: ``n_present`` indexed documents with texts, then ``n_missing`` without."""
+    (folder / "texts").mkdir(parents=True)
+    lines = []
+    for i in range(n_present + n_missing):
+        text = f"Hanke {i} kokeili uutta mallia nuorten kanssa. Kunta ja järjestö tekivät työn yhdessä."
+        lines.append({"id": f"r{i}", "url": f"https://example.fi/{i}", "title": f"Hanke {i}", "genre": "blog_article",
+                      "source_type": "ngo", "stage": "kokeilu", "features": ["monitoimijaisuus"],
+                      "evidence": {"stage": [[0, 44]]}})
+        if i < n_present:
+            (folder / "texts" / f"r{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "index.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    return folder

@@ -140,3 +140,19 @@ def test_check_trainable_refuses_what_training_cannot_use_and_warns_about_rare_s
                                           "at least 4 "):
         check_trainable(three_tarve, 5)
     assert check_trainable(three_tarve, 0)["stages"]["tarve"] == 3  # one fit sees all three
+
+
+def test_a_real_set_is_validated_from_its_index_and_texts(tmp_path):
+    from conftest import make_real_set
+
+    folder = make_real_set(tmp_path / "real", n_present=3, n_missing=2)
+    report = validate_corpus(folder)
+    assert report.stats["documents"] == 3 and not any("missing field" in e for e in report.errors)
+    assert any(w.startswith("2 indexed texts are not in") and "(r3, r4)" in w and "README.md" in w
+               for w in report.warnings)
+    # the three texts repeat one template: for real pages that is a warning, not an error
+    assert any(w.startswith("near-duplicates: ") and "boilerplate" in w for w in report.warnings)
+    assert not any("near-duplicates" in e for e in report.errors)
+    changed = folder / "texts" / "r0.txt"
+    changed.write_text("Uusi johdanto. " + changed.read_text("utf-8"), encoding="utf-8")
+    assert any("is not a sentence of texts/r0.txt" in e for e in validate_corpus(folder).errors)
