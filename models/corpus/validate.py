@@ -2,7 +2,8 @@
 
 Two kinds of finding. Errors are what breaks training or evaluation: schema errors (unknown
 labels, duplicate ids, broken evidence offsets), a stage or feature too rare for the
-cross-validation folds, near-duplicate documents. Size and balance findings are warnings
+cross-validation folds, near-duplicate documents (warnings in a real-document set, whose
+pages may share a site's template). Size and balance findings are warnings
 scaled to the corpus (a stage too small for reliable scores, or many times smaller than the
 largest); ``Rules(strict=True)`` makes them errors, and :data:`OWN_CORPUS_RULES` is the
 standard of innotag's own corpus (``corpus/README.md``).
@@ -81,7 +82,8 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
     rules = rules or Rules()
     report = ValidationReport()
     examples: list[Example] = []
-    if is_real_set(path):
+    real = is_real_set(path)
+    if real:
         examples = _real_set_examples(path, report)
     else:
         for source, example, error in iter_examples(path):
@@ -94,14 +96,14 @@ def validate_corpus(path: str | Path, rules: Rules | None = None) -> ValidationR
     _check_balance(report, rules)
     _check_evidence(examples, report)
     report.near_duplicates = near_duplicates(examples, rules.shingle_size, rules.max_shingle_overlap)
-    # Training documents that repeat each other leak across folds; real pages of one site
-    # share their template, which only needs a look.
-    findings = report.warnings if is_real_set(path) else report.errors
     for a, b, share in report.near_duplicates:
-        findings.append(f"near-duplicates: {a} and {b} share {share:.0%} of their word "
-                        f"{rules.shingle_size}-grams (limit {rules.max_shingle_overlap:.0%})"
-                        + ("; pages of one template share their boilerplate, check that they are not the same page"
-                           if findings is report.warnings else ""))
+        message = (f"near-duplicates: {a} and {b} share {share:.0%} of their word "
+                   f"{rules.shingle_size}-grams (limit {rules.max_shingle_overlap:.0%})")
+        if real:  # pages of one site share their template; training documents that repeat leak across folds
+            report.warnings.append(f"{message}; pages of one template share their boilerplate, "
+                                   "check that they are not the same page")
+        else:
+            report.errors.append(message)
     return report
 
 
